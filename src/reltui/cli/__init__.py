@@ -1,0 +1,61 @@
+"""The ``reltui`` command: global options, then one subcommand per job."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+import click
+
+from reltui import __version__
+from reltui.cli.context import Context
+from reltui.cli.exporting import export_command
+from reltui.cli.importing import import_command
+from reltui.cli.reviewing import demo_command, review_command
+from reltui.cli.stats import stats_command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=True, file_okay=True, path_type=str),
+    envvar="RELTUI_DB",
+    help="Database directory (env RELTUI_DB; default: your data directory).",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=str),
+    envvar="RELTUI_CONFIG",
+    help="Config file (env RELTUI_CONFIG; default: config.yaml in your config directory).",
+)
+@click.version_option(__version__, prog_name="reltui")
+@click.pass_context
+def cli(click_context: click.Context, db_path: str | None, config_path: str | None) -> None:
+    """The weekly relationship review: who is a client, who is a customer, who is next."""
+    click_context.obj = Context(db_option=db_path, config_option=config_path)
+
+
+cli.add_command(import_command)
+cli.add_command(export_command)
+cli.add_command(stats_command)
+cli.add_command(review_command)
+cli.add_command(demo_command)
+
+
+def main() -> None:
+    """Console entry point: one clear line for any failure, never a traceback."""
+    os.umask(0o077)
+    logging.basicConfig(level=os.environ.get("RELTUI_LOG", "WARNING").upper())
+    try:
+        cli.main(prog_name="reltui", standalone_mode=True)
+    except KeyboardInterrupt:
+        click.echo("reltui: interrupted", err=True)
+        sys.exit(130)
+    except Exception as error:  # noqa: BLE001 - last line of defence: no traceback for users
+        if os.environ.get("RELTUI_DEBUG"):
+            raise
+        click.echo(f"reltui: unexpected error: {error.__class__.__name__}: {error}", err=True)
+        sys.exit(1)

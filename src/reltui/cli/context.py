@@ -1,0 +1,63 @@
+"""What every subcommand needs: settings from the config file and the database path."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import click
+
+from reltui import paths
+from reltui.config import ConfigError, Settings, load_settings
+from reltui.formats.records import ImportFormatError
+from reltui.store.db import Store, StoreError
+
+
+class UserError(click.ClickException):
+    """A problem the user can fix, printed as one line with exit code 1."""
+
+    def format_message(self) -> str:
+        return " ".join(self.message.split("\n"))
+
+    def show(self, file=None) -> None:  # noqa: ANN001 - click's signature
+        click.echo(f"reltui: {self.format_message()}", err=True)
+
+
+@dataclass
+class Context:
+    """Global options, resolved lazily so ``--help`` never touches the disk."""
+
+    db_option: str | None = None
+    config_option: str | None = None
+
+    @cached_property
+    def settings(self) -> Settings:
+        path = Path(self.config_option).expanduser() if self.config_option else paths.config_path()
+        try:
+            return load_settings(path, required=self.config_option is not None)
+        except ConfigError as error:
+            raise UserError(str(error)) from None
+
+    @property
+    def db_path(self) -> Path:
+        if self.db_option:
+            return Path(self.db_option).expanduser()
+        return self.settings.db or paths.default_db_path()
+
+    def open_store(self, *, read_only: bool = False) -> Store:
+        try:
+            store = Store.open(self.db_path, read_only=read_only)
+        except StoreError as error:
+            raise UserError(str(error)) from None
+        for warning in store.warnings:
+            click.echo(f"reltui: warning: {warning}", err=True)
+        return store
+
+
+def user_errors() -> tuple[type[Exception], ...]:
+    """The exceptions that carry a one-line message meant for the user."""
+    return (StoreError, ConfigError, ImportFormatError)
+
+
+pass_context = click.make_pass_decorator(Context)

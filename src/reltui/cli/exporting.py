@@ -1,0 +1,46 @@
+"""``reltui export``: every decision as CSV."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from reltui.cli.context import Context, UserError, pass_context
+from reltui.store.export import export_rows, export_to_file, write_csv
+
+STATUS_CHOICES = ("client", "customer", "candidate", "unreviewed")
+
+
+@click.command("export")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file (created owner-only) instead of standard output.",
+)
+@click.option(
+    "--status",
+    "statuses",
+    type=click.Choice(STATUS_CHOICES),
+    multiple=True,
+    help="Only contacts with this status; repeat for several.",
+)
+@click.option("--history", is_flag=True, help="One row per review instead of per contact.")
+@pass_context
+def export_command(
+    context: Context, output: Path | None, statuses: tuple[str, ...], history: bool
+) -> None:
+    """Export contacts and their latest review (or every review) as CSV."""
+    with context.open_store(read_only=True) as store:
+        rows = export_rows(store, statuses, history, context.settings.questions)
+        if output is None:
+            sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+            write_csv(rows, sys.stdout)
+            return
+        try:
+            count = export_to_file(rows, output)
+        except OSError as error:
+            raise UserError(f"{output}: cannot write ({error.strerror})") from None
+    click.echo(f"{count} rows written to {output}", err=True)

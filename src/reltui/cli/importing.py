@@ -1,0 +1,92 @@
+"""``reltui import``: bring contacts in from CSV and vCard exports."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from reltui.cli.context import Context, UserError, pass_context
+from reltui.formats.reader import FORMATS, read_contacts
+from reltui.formats.records import ImportFormatError, ParsedFile
+from reltui.store.db import StoreError, database_exists
+from reltui.store.merge import merge_records
+
+MAX_SKIP_LINES = 20
+PROGRESS_MIN_BYTES = 2_000_000
+
+
+def _progress_reporter(path: Path) -> tuple[Callable[[int], None] | None, Callable[[], None]]:
+    """A rows-read counter on stderr for big files on a terminal; nothing otherwise."""
+    try:
+        big = path.stat().st_size >= PROGRESS_MIN_BYTES
+    except OSError:
+        big = False
+    if not (big and sys.stderr.isatty()):
+        return None, lambda: None
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("Reading {task.description}: {task.completed:,} rows"),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    task = progress.add_task(path.name, total=None)
+    progress.start()
+    return (lambda rows: progress.update(task, completed=rows)), progress.stop
+
+
+def _parse(path: Path, file_format: str) -> ParsedFile:
+    report, stop = _progress_reporter(path)
+    try:
+        return read_contacts(path, file_format, progress=report)
+    finally:
+        stop()
+
+
+@click.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "file_format",
+    type=click.Choice(FORMATS),
+    default="auto",
+    show_default=True,
+    help="The kind of export; auto detects it from the header row.",
+)
+@click.option("--dry-run", is_flag=True, help="Show what would change without saving anything.")
+@pass_context
+def import_command(
+    context: Context, files: tuple[Path, ...], file_format: str, dry_run: bool
+) -> None:
+    """Import contacts from CSV (generic, Google, LinkedIn, Outlook) or vCard files.
+
+    Every file is read before anything is saved: if one cannot be read, nothing is imported.
+    Re-importing updates contact details and never touches answers.
+    """
+    parsed: list[tuple[Path, ParsedFile]] = []
+    for path in files:
+        try:
+            parsed.append((path, _parse(path, file_format)))
+        except ImportFormatError as error:
+            raise UserError(str(error)) from None
+    records = [record for _, result in parsed for record in result.records]
+    skipped = [(path, row.row, row.reason) for path, result in parsed for row in result.skipped]
+    if dry_run and not database_exists(context.db_path):
+        outcome, _ = merge_records({}, records)
+    else:
+        with context.open_store(read_only=dry_run) as store:
+            try:
+                outcome = store.import_records(records, dry_run=dry_run)
+            except StoreError as error:
+                raise UserError(str(error)) from None
+    for path, row, reason in skipped[:MAX_SKIP_LINES]:
+        click.echo(f"skipped {path.name} row {row}: {reason}", err=True)
+    if len(skipped) > MAX_SKIP_LINES:
+        click.echo(f"... and {len(skipped) - MAX_SKIP_LINES} more skipped rows", err=True)
+    prefix = "dry run: would import " if dry_run else ""
+    click.echo(f"{prefix}{outcome.added} added, {outcome.updated} updated, {len(skipped)} skipped")

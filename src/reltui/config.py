@@ -1,0 +1,155 @@
+"""Settings from the YAML config file, validated into a frozen dataclass."""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from reltui.domain.questions import DEFAULT_QUESTIONS, QUESTION_IDS, Question
+from reltui.domain.rules import DEFAULT_CADENCE_DAYS, DEFAULT_CANDIDATE_MIN_YES, Status
+
+
+class ConfigError(Exception):
+    """A config file that cannot be used; the message is one line naming the key."""
+
+
+def _default_reviewer() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name in some containers
+        return "me"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything reltui reads from the config file."""
+
+    reviewer: str = field(default_factory=_default_reviewer)
+    db: Path | None = None
+    candidate_min_yes: int = DEFAULT_CANDIDATE_MIN_YES
+    cadence_days: Mapping[Status, int] = field(default_factory=lambda: dict(DEFAULT_CADENCE_DAYS))
+    questions: tuple[Question, ...] = DEFAULT_QUESTIONS
+    theme: str = "textual-dark"
+    auto_advance: bool = True
+    backups: int = 10
+    animations: bool = False
+
+    def with_overrides(self, **changes: Any) -> Settings:
+        """A copy with some values replaced (command-line options win over the file)."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+KNOWN_KEYS = {
+    "reviewer",
+    "db",
+    "candidate_min_yes",
+    "cadence_days",
+    "questions",
+    "theme",
+    "auto_advance",
+    "backups",
+    "animations",
+}
+QUESTION_FIELDS = {"title", "text", "next_action"}
+
+
+def _expect(key: str, value: Any, kind: type | tuple[type, ...], allowed: str) -> Any:
+    if isinstance(value, bool) and kind is int:
+        raise ConfigError(f"{key}: {value!r} is not allowed; expected {allowed}")
+    if not isinstance(value, kind):
+        raise ConfigError(f"{key}: {value!r} is not allowed; expected {allowed}")
+    return value
+
+
+def settings_from_mapping(data: Mapping[str, Any], base: Settings | None = None) -> Settings:
+    """Validate a parsed config mapping; raise ``ConfigError`` naming the first bad key."""
+    settings = base or Settings()
+    unknown = sorted(set(data) - KNOWN_KEYS)
+    if unknown:
+        raise ConfigError(
+            f"{unknown[0]}: unknown key; allowed keys are {', '.join(sorted(KNOWN_KEYS))}"
+        )
+    changes: dict[str, Any] = {}
+    if "reviewer" in data:
+        reviewer = _expect("reviewer", data["reviewer"], str, "a non-empty name").strip()
+        if not reviewer:
+            raise ConfigError("reviewer: must not be empty")
+        changes["reviewer"] = reviewer
+    if data.get("db") is not None:
+        changes["db"] = Path(_expect("db", data["db"], str, "a directory path")).expanduser()
+    if "candidate_min_yes" in data:
+        value = _expect("candidate_min_yes", data["candidate_min_yes"], int, "a whole number 1-4")
+        if not 1 <= value <= 4:
+            raise ConfigError(f"candidate_min_yes: {value} is not allowed; expected 1-4")
+        changes["candidate_min_yes"] = value
+    if "cadence_days" in data:
+        cadences = dict(settings.cadence_days)
+        raw = _expect("cadence_days", data["cadence_days"], dict, "a mapping of status to days")
+        for name, days in raw.items():
+            key = f"cadence_days.{name}"
+            if name not in ("client", "candidate", "customer"):
+                raise ConfigError(f"{key}: unknown status; allowed: client, candidate, customer")
+            days = _expect(key, days, int, "a whole number of days from 1 to 3650")
+            if not 1 <= days <= 3650:
+                raise ConfigError(f"{key}: {days} is not allowed; expected 1-3650 days")
+            cadences[Status(name)] = days
+        changes["cadence_days"] = cadences
+    if "questions" in data:
+        raw = _expect("questions", data["questions"], dict, "a mapping of question id to wording")
+        by_id = {question.id: question for question in settings.questions}
+        for question_id, wording in raw.items():
+            key = f"questions.{question_id}"
+            if question_id not in QUESTION_IDS:
+                raise ConfigError(f"{key}: unknown question; allowed: {', '.join(QUESTION_IDS)}")
+            wording = _expect(key, wording, dict, "a mapping with title, text, next_action")
+            for name, text in wording.items():
+                if name not in QUESTION_FIELDS:
+                    raise ConfigError(
+                        f"{key}.{name}: unknown key; allowed: {', '.join(sorted(QUESTION_FIELDS))}"
+                    )
+                if not isinstance(text, str) or not text.strip():
+                    raise ConfigError(f"{key}.{name}: expected non-empty text")
+            by_id[question_id] = replace(by_id[question_id], **wording)
+        changes["questions"] = tuple(by_id[qid] for qid in QUESTION_IDS)
+    if "theme" in data:
+        changes["theme"] = _expect("theme", data["theme"], str, "a theme name")
+    for flag in ("auto_advance", "animations"):
+        if flag in data:
+            changes[flag] = _expect(flag, data[flag], bool, "true or false")
+    if "backups" in data:
+        value = _expect("backups", data["backups"], int, "a whole number 0-100")
+        if not 0 <= value <= 100:
+            raise ConfigError(f"backups: {value} is not allowed; expected 0-100")
+        changes["backups"] = value
+    return replace(settings, **changes)
+
+
+def load_settings(path: Path, *, required: bool = False) -> Settings:
+    """Read and validate the config file; a missing optional file gives the defaults."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        if required:
+            raise ConfigError(f"{path}: config file not found") from None
+        return Settings()
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read config ({error.__class__.__name__})") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise ConfigError(f"{path}: not valid YAML{where}") from None
+    if data is None:
+        return Settings()
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping of keys at the top level")
+    try:
+        return settings_from_mapping(data)
+    except ConfigError as error:
+        raise ConfigError(f"{path}: {error}") from None

@@ -1,0 +1,1 @@
+"""Review rules: questions, answers, status, due dates and next actions; no UI, no storage."""

@@ -1,0 +1,113 @@
+"""Plain records for contacts and reviews, shared by the store, the CLI and the UI."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from reltui.domain.questions import QUESTION_IDS
+from reltui.domain.rules import Status
+
+_SPACES = re.compile(r"\s+")
+
+
+def normalise_email(email: str) -> str:
+    """The form emails are matched by: spaces removed, case folded."""
+    return _SPACES.sub("", email).casefold()
+
+
+def normalise_text(text: str) -> str:
+    """The form names and companies are matched by: spaces collapsed, case folded."""
+    return _SPACES.sub(" ", text).strip().casefold()
+
+
+@dataclass(slots=True)
+class Contact:
+    """A person in the database, as imported; answers live in reviews, never here."""
+
+    id: int
+    name: str
+    email: str = ""
+    emails: list[str] = field(default_factory=list)
+    company: str = ""
+    position: str = ""
+    phone: str = ""
+    phones: list[str] = field(default_factory=list)
+    notes: str = ""
+    tags: list[str] = field(default_factory=list)
+    url: str = ""
+    connected_on: str = ""
+    source: str = ""
+
+    FIELDS = (
+        "name",
+        "email",
+        "emails",
+        "company",
+        "position",
+        "phone",
+        "phones",
+        "notes",
+        "tags",
+        "url",
+        "connected_on",
+        "source",
+    )
+
+    @classmethod
+    def from_document(cls, doc_id: int, data: dict[str, Any]) -> Contact:
+        return cls(id=doc_id, **{name: data[name] for name in cls.FIELDS if name in data})
+
+    def to_document(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.FIELDS}
+
+    @property
+    def all_emails(self) -> list[str]:
+        return [self.email, *self.emails] if self.email else list(self.emails)
+
+
+@dataclass(slots=True)
+class Review:
+    """One review of one contact: the four answers, the user's flag, a note and the status."""
+
+    id: str
+    contact_id: int
+    at: datetime
+    reviewer: str
+    answers: dict[str, str | None] = field(default_factory=lambda: dict.fromkeys(QUESTION_IDS))
+    decision: str | None = None
+    note: str = ""
+    status: str = Status.UNREVIEWED
+    deferred_until: datetime | None = None
+
+    def to_document(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "contact_id": self.contact_id,
+            "at": self.at.isoformat(timespec="seconds"),
+            "reviewer": self.reviewer,
+            "answers": dict(self.answers),
+            "decision": self.decision,
+            "note": self.note,
+            "status": str(self.status),
+            "deferred_until": (
+                self.deferred_until.isoformat(timespec="seconds") if self.deferred_until else None
+            ),
+        }
+
+    @classmethod
+    def from_document(cls, data: dict[str, Any]) -> Review:
+        deferred = data.get("deferred_until")
+        return cls(
+            id=data["id"],
+            contact_id=int(data["contact_id"]),
+            at=datetime.fromisoformat(data["at"]),
+            reviewer=data.get("reviewer", ""),
+            answers={qid: data.get("answers", {}).get(qid) for qid in QUESTION_IDS},
+            decision=data.get("decision"),
+            note=data.get("note", ""),
+            status=data.get("status", Status.UNREVIEWED),
+            deferred_until=datetime.fromisoformat(deferred) if deferred else None,
+        )

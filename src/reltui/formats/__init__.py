@@ -1,0 +1,1 @@
+"""Reading contact exports (CSV of several products, vCard) into plain records."""

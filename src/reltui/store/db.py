@@ -1,0 +1,359 @@
+"""The database: a directory holding the contacts file and an append-only review log.
+
+Layout of a database directory (all owner-only):
+
+- ``contacts.json``: TinyDB with the ``contacts`` table and a ``meta`` table (schema version).
+  Rewritten only by imports.
+- ``reviews/NNNNNN.json``: the review log, in TinyDB segments of at most ``SEGMENT_SIZE``
+  reviews. Saving an answer rewrites one small segment, so its cost does not grow with the
+  number of contacts.
+- ``lock`` and ``lock.json``: the writer lock and who holds it.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+
+from reltui.domain.models import Contact, Review
+from reltui.domain.state import UNREVIEWED_STATE, ContactState, contact_state
+from reltui.store.files import ensure_private_dir, others_can_write
+from reltui.store.lock import DatabaseLockedError, LockHolder, WriterLock
+from reltui.store.storage import AtomicJSONStorage, CorruptFileError, read_json_file
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+SEGMENT_SIZE = 128
+CONTACTS_FILE = "contacts.json"
+REVIEWS_DIR = "reviews"
+
+
+class StoreError(Exception):
+    """A database problem to report to the user in one line."""
+
+
+class DatabaseLocked(StoreError):
+    """Another process holds the writer lock."""
+
+    def __init__(self, message: str, holder: LockHolder | None) -> None:
+        super().__init__(message)
+        self.holder = holder
+
+
+def now_local() -> datetime:
+    """The current time, aware of the local time zone."""
+    return datetime.now().astimezone()
+
+
+def new_review_id() -> str:
+    return secrets.token_hex(8)
+
+
+def _open_tinydb(path: Path, read_only: bool) -> TinyDB:
+    return TinyDB(path, storage=AtomicJSONStorage, read_only=read_only)
+
+
+@dataclass(slots=True)
+class ImportResult:
+    """Counts of what an import did (or, in a dry run, would do)."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    skipped_rows: list[tuple[str, int, str]] = field(default_factory=list)
+
+
+class Store:
+    """Contacts and their review history, held in memory and written through on every change."""
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        read_only: bool = False,
+        clock: Callable[[], datetime] = now_local,
+    ) -> None:
+        self.path = path
+        self.read_only = read_only
+        self.clock = clock
+        self.warnings: list[str] = []
+        self._lock = WriterLock(path) if not read_only else None
+        self._contacts_db: TinyDB | None = None
+        self._contacts: dict[int, Contact] = {}
+        self._reviews: dict[int, list[Review]] = {}
+        self._states: dict[int, ContactState] = {}
+        self._segment_of: dict[str, tuple[int, int]] = {}
+        self._segments: dict[int, TinyDB] = {}
+        self._segment_counts: dict[int, int] = {}
+        self._last_segment = 0
+
+    # ---- opening and closing -------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        path: Path,
+        *,
+        read_only: bool = False,
+        create: bool = True,
+        clock: Callable[[], datetime] = now_local,
+    ) -> Store:
+        """Open (and, unless read-only, lock) the database at ``path``.
+
+        Raises ``StoreError`` with a one-line message for a missing, corrupt, newer or locked
+        database; files are never changed by a failed open.
+        """
+        path = Path(path).expanduser()
+        if path.exists() and not path.is_dir():
+            raise StoreError(f"{path}: not a reltui database (expected a directory)")
+        if not (path / CONTACTS_FILE).exists():
+            if read_only or not create:
+                raise StoreError(f"{path}: no database here yet; run 'reltui import FILE' first")
+            try:
+                ensure_private_dir(path)
+            except OSError as error:
+                raise StoreError(f"{path}: cannot create database ({error.strerror})") from None
+        store = cls(path, read_only=read_only, clock=clock)
+        try:
+            store._acquire()
+            store._load()
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def _acquire(self) -> None:
+        if self._lock is None:
+            return
+        try:
+            self._lock.acquire()
+        except DatabaseLockedError as error:
+            raise DatabaseLocked(str(error), error.holder) from None
+        except OSError as error:
+            raise StoreError(f"{self.path}: cannot lock database ({error.strerror})") from None
+
+    def _load(self) -> None:
+        if others_can_write(self.path) or others_can_write(self.path / CONTACTS_FILE):
+            self.warnings.append(f"{self.path}: other users can write this database")
+        contacts_path = self.path / CONTACTS_FILE
+        self._contacts_db = _open_tinydb(contacts_path, read_only=self.read_only)
+        try:
+            data = self._contacts_db.storage.read()
+        except CorruptFileError as error:
+            raise StoreError(str(error)) from None
+        except OSError as error:
+            raise StoreError(f"{contacts_path}: cannot read ({error.strerror})") from None
+        if data is None:
+            if self.read_only:
+                raise StoreError(f"{self.path}: no database here yet")
+            self._contacts_db.table("meta").insert({"schema": SCHEMA_VERSION})
+            ensure_private_dir(self.path / REVIEWS_DIR)
+        else:
+            self._check_schema(contacts_path, data)
+            table = data.get("contacts", {})
+            if not isinstance(table, dict):
+                raise StoreError(f"{contacts_path}: file is corrupt (contacts table)")
+            try:
+                self._contacts = {
+                    int(doc_id): Contact.from_document(int(doc_id), doc)
+                    for doc_id, doc in table.items()
+                }
+            except (TypeError, ValueError, AttributeError):
+                raise StoreError(f"{contacts_path}: file is corrupt (bad contact record)") from None
+        self._load_reviews()
+
+    @staticmethod
+    def _check_schema(path: Path, data: dict[str, Any]) -> None:
+        meta = data.get("meta") or {}
+        versions = [doc.get("schema") for doc in meta.values() if isinstance(doc, dict)]
+        version = versions[0] if versions else None
+        if not isinstance(version, int):
+            raise StoreError(f"{path}: not a reltui database (no schema version)")
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{path}: written by a newer reltui (schema {version}, this one reads "
+                f"{SCHEMA_VERSION}); upgrade reltui"
+            )
+
+    def _segment_paths(self) -> list[tuple[int, Path]]:
+        directory = self.path / REVIEWS_DIR
+        if not directory.is_dir():
+            return []
+        found = []
+        for entry in directory.iterdir():
+            if entry.suffix == ".json" and entry.stem.isdigit():
+                found.append((int(entry.stem), entry))
+        return sorted(found)
+
+    def _load_reviews(self) -> None:
+        loaded: list[Review] = []
+        for number, segment_path in self._segment_paths():
+            try:
+                data = read_json_file(segment_path)
+            except CorruptFileError as error:
+                raise StoreError(str(error)) from None
+            except OSError as error:
+                raise StoreError(f"{segment_path}: cannot read ({error.strerror})") from None
+            table = (data or {}).get("reviews", {})
+            try:
+                for doc_id, doc in table.items():
+                    review = Review.from_document(doc)
+                    self._segment_of[review.id] = (number, int(doc_id))
+                    loaded.append(review)
+            except (TypeError, ValueError, KeyError, AttributeError):
+                raise StoreError(f"{segment_path}: file is corrupt (bad review record)") from None
+            self._segment_counts[number] = len(table)
+            self._last_segment = max(self._last_segment, number)
+        loaded.sort(key=lambda review: review.at)
+        for review in loaded:
+            self._reviews.setdefault(review.contact_id, []).append(review)
+
+    def close(self) -> None:
+        """Release the lock; everything is already on disk."""
+        for segment in self._segments.values():
+            segment.close()
+        self._segments.clear()
+        if self._contacts_db is not None:
+            self._contacts_db.close()
+            self._contacts_db = None
+        if self._lock is not None:
+            self._lock.release()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # ---- contacts ------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._contacts)
+
+    def contacts(self) -> Iterator[Contact]:
+        """All contacts, in the order they were added."""
+        return iter(self._contacts.values())
+
+    def contact(self, contact_id: int) -> Contact:
+        return self._contacts[contact_id]
+
+    def contact_ids(self) -> list[int]:
+        return list(self._contacts)
+
+    # ---- reviews -------------------------------------------------------------------------
+
+    def reviews(self, contact_id: int) -> list[Review]:
+        """A contact's reviews, oldest first."""
+        return list(self._reviews.get(contact_id, ()))
+
+    def all_reviews(self) -> Iterator[Review]:
+        """Every review in the log, contact by contact, oldest first within each."""
+        for reviews in self._reviews.values():
+            yield from reviews
+
+    def state(self, contact_id: int) -> ContactState:
+        """Where a contact stands now (cached; recomputed when its reviews change)."""
+        cached = self._states.get(contact_id)
+        if cached is None:
+            reviews = self._reviews.get(contact_id)
+            cached = contact_state(reviews) if reviews else UNREVIEWED_STATE
+            self._states[contact_id] = cached
+        return cached
+
+    def save_review(self, review: Review) -> None:
+        """Append a new review to the log, or update the same review while it is in progress.
+
+        The segment holding the review is replaced atomically and fsynced before this returns.
+        """
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only")
+        if review.contact_id not in self._contacts:
+            raise StoreError(f"no contact with id {review.contact_id}")
+        document = review.to_document()
+        location = self._segment_of.get(review.id)
+        try:
+            if location is not None:
+                number, doc_id = location
+                self._segment(number).table("reviews").update(document, doc_ids=[doc_id])
+            else:
+                number = self._writable_segment()
+                doc_id = self._segment(number).table("reviews").insert(document)
+                self._segment_counts[number] = self._segment_counts.get(number, 0) + 1
+                self._segment_of[review.id] = (number, doc_id)
+        except OSError as error:
+            raise StoreError(f"{self.path}: could not save ({error.strerror})") from None
+        history = self._reviews.setdefault(review.contact_id, [])
+        stored = Review.from_document(document)
+        for index, existing in enumerate(history):
+            if existing.id == review.id:
+                history[index] = stored
+                break
+        else:
+            history.append(stored)
+        self._states.pop(review.contact_id, None)
+
+    def _writable_segment(self) -> int:
+        if (
+            self._last_segment == 0
+            or self._segment_counts.get(self._last_segment, 0) >= SEGMENT_SIZE
+        ):
+            self._last_segment += 1
+            ensure_private_dir(self.path / REVIEWS_DIR)
+        return self._last_segment
+
+    def _segment(self, number: int) -> TinyDB:
+        segment = self._segments.get(number)
+        if segment is None:
+            segment = _open_tinydb(self.path / REVIEWS_DIR / f"{number:06d}.json", read_only=False)
+            self._segments[number] = segment
+        return segment
+
+    def bytes_written(self) -> int:
+        """Bytes written to review segments by this process (for the benchmark)."""
+        return sum(segment.storage.bytes_written for segment in self._segments.values())
+
+    # ---- import --------------------------------------------------------------------------
+
+    def import_records(self, records: Iterable[Any], *, dry_run: bool = False) -> ImportResult:
+        """Merge imported records into the contacts; answers are never touched.
+
+        Records match an existing contact by any email (case and spaces ignored), else by
+        profile URL, else by name and company. Everything is written in one atomic replace of
+        the contacts file, so a failed import leaves the database as it was.
+        """
+        from reltui.store.merge import merge_records
+
+        result, changed = merge_records(self._contacts, records)
+        if dry_run or not changed:
+            return result
+        if self.read_only or self._contacts_db is None:
+            raise StoreError(f"{self.path}: opened read-only")
+        table_data = {str(contact.id): contact.to_document() for contact in changed}
+        storage = self._contacts_db.storage
+        data = storage.read() or {}
+        contacts_table = dict(data.get("contacts", {}))
+        contacts_table.update(table_data)
+        new_data = dict(data)
+        new_data["contacts"] = contacts_table
+        try:
+            storage.write(new_data)
+        except OSError as error:
+            raise StoreError(f"{self.path}: import not saved ({error.strerror})") from None
+        self._contacts_db.table("contacts").clear_cache()
+        for contact in changed:
+            self._contacts[contact.id] = contact
+        return result
+
+
+def database_exists(path: Path) -> bool:
+    """True when ``path`` holds a reltui database."""
+    return (Path(path).expanduser() / CONTACTS_FILE).exists()

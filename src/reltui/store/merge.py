@@ -1,0 +1,147 @@
+"""Merging imported records into existing contacts: match, update fields, never answers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from reltui.domain.models import Contact, normalise_email, normalise_text
+from reltui.formats.records import ContactRecord
+
+if TYPE_CHECKING:
+    from reltui.store.db import ImportResult
+
+
+def _keys(emails: list[str], url: str, name: str, company: str) -> list[str]:
+    keys = [f"email:{normalise_email(email)}" for email in emails if email.strip()]
+    if url.strip():
+        keys.append(f"url:{url.strip().rstrip('/').casefold()}")
+    keys.append(f"name:{normalise_text(name)}|{normalise_text(company)}")
+    return keys
+
+
+def _contact_keys(contact: Contact) -> list[str]:
+    return _keys(contact.all_emails, contact.url, contact.name, contact.company)
+
+
+def _record_keys(record: ContactRecord) -> list[str]:
+    return _keys(record.emails, record.url, record.name, record.company)
+
+
+def _merge_into(contact: Contact, record: ContactRecord) -> bool:
+    """Update ``contact`` from ``record``; empty cells never erase what is known."""
+    before = contact.to_document()
+    seen = {normalise_email(email) for email in contact.all_emails}
+    for email in record.emails:
+        if normalise_email(email) not in seen:
+            seen.add(normalise_email(email))
+            if contact.email:
+                contact.emails.append(email)
+            else:
+                contact.email = email
+    for name in ("name", "company", "position", "notes", "url", "connected_on"):
+        value = getattr(record, name)
+        if value:
+            setattr(contact, name, value)
+    known_phones = {contact.phone, *contact.phones}
+    for phone in record.phones:
+        if phone not in known_phones:
+            known_phones.add(phone)
+            if contact.phone:
+                contact.phones.append(phone)
+            else:
+                contact.phone = phone
+    for tag in record.tags:
+        if tag not in contact.tags:
+            contact.tags.append(tag)
+    return contact.to_document() != before
+
+
+def _new_contact(contact_id: int, record: ContactRecord, source: str) -> Contact:
+    emails = list(record.emails)
+    phones = list(record.phones)
+    return Contact(
+        id=contact_id,
+        name=record.name,
+        email=emails[0] if emails else "",
+        emails=emails[1:],
+        company=record.company,
+        position=record.position,
+        phone=phones[0] if phones else "",
+        phones=phones[1:],
+        notes=record.notes,
+        tags=list(record.tags),
+        url=record.url,
+        connected_on=record.connected_on,
+        source=source,
+    )
+
+
+def merge_records(
+    existing: dict[int, Contact], records: Iterable[ContactRecord], source: str = ""
+) -> tuple[ImportResult, list[Contact]]:
+    """Work out what importing ``records`` does; returns counts and the contacts to write.
+
+    ``existing`` is not modified: changed contacts are copies.
+    """
+    from reltui.store.db import ImportResult
+
+    index: dict[str, int] = {}
+    for contact in existing.values():
+        for key in _contact_keys(contact):
+            index.setdefault(key, contact.id)
+    result = ImportResult()
+    working: dict[int, Contact] = {}
+    added: set[int] = set()
+    next_id = max(existing, default=0) + 1
+    updated: set[int] = set()
+    for record in records:
+        match = _find_match(record, index, existing, working)
+        if match is None:
+            contact = _new_contact(next_id, record, source)
+            working[next_id] = contact
+            added.add(next_id)
+            next_id += 1
+            result.added += 1
+        else:
+            contact = working.get(match) or _copy(existing[match])
+            if _merge_into(contact, record):
+                working[match] = contact
+                if match not in added:
+                    updated.add(match)
+            elif match not in added and match not in updated:
+                result.unchanged += 1
+        for key in _contact_keys(contact):
+            index.setdefault(key, contact.id)
+    result.updated = len(updated)
+    return result, list(working.values())
+
+
+def _find_match(
+    record: ContactRecord,
+    index: dict[str, int],
+    existing: dict[int, Contact],
+    working: dict[int, Contact],
+) -> int | None:
+    """The contact a record is the same person as: by email, else profile URL, else name.
+
+    A URL or name match is refused when both sides have emails and none is shared, so two
+    different people with one name at one company stay apart.
+    """
+    for key in _record_keys(record):
+        contact_id = index.get(key)
+        if contact_id is None:
+            continue
+        if key.startswith("email:") or not record.emails:
+            return contact_id
+        contact = working.get(contact_id) or existing[contact_id]
+        if not contact.all_emails:
+            return contact_id
+    return None
+
+
+def _copy(contact: Contact) -> Contact:
+    document = contact.to_document()
+    for name in ("emails", "phones", "tags"):
+        document[name] = list(document[name])
+    return Contact.from_document(contact.id, document)

@@ -1,0 +1,71 @@
+"""A TinyDB storage that keeps the file in memory and replaces it atomically on each write."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb.storages import Storage
+
+from reltui.store.files import write_bytes_atomic
+
+
+class CorruptFileError(Exception):
+    """A database file that is not valid JSON of the expected shape."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+def read_json_file(path: Path) -> dict[str, Any] | None:
+    """Parse a database file; ``None`` when it does not exist."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    if not raw.strip():
+        raise CorruptFileError(path, "file is empty or truncated")
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        raise CorruptFileError(path, "file is corrupt (not valid JSON)") from None
+    if not isinstance(data, dict):
+        raise CorruptFileError(path, "file is corrupt (unexpected content)")
+    return data
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage: read once, then serve from memory; every write is atomic and fsynced.
+
+    reltui holds the database lock while it writes, so no other process changes the file under
+    it. If a write fails the cache is dropped, so memory never claims what the disk lacks.
+    """
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        self._cache: dict[str, Any] | None = None
+        self.bytes_written = 0
+
+    def read(self) -> dict[str, Any] | None:
+        if self._cache is None:
+            self._cache = read_json_file(self.path)
+        return self._cache
+
+    def write(self, data: dict[str, Any]) -> None:
+        if self.read_only:
+            raise PermissionError(f"{self.path}: opened read-only")
+        payload = orjson.dumps(data)
+        try:
+            write_bytes_atomic(self.path, payload)
+        except BaseException:
+            self._cache = None
+            raise
+        self._cache = data
+        self.bytes_written += len(payload)
+
+    def close(self) -> None:
+        self._cache = None
