@@ -40,6 +40,10 @@ class StoreError(Exception):
     """A database problem to report to the user in one line."""
 
 
+class CorruptDatabase(StoreError):
+    """A database file that does not parse; the message names it and the newest good backup."""
+
+
 class DatabaseLocked(StoreError):
     """Another process holds the writer lock."""
 
@@ -126,6 +130,9 @@ class Store:
         try:
             store._acquire()
             store._load()
+        except CorruptDatabase as error:
+            store.close()
+            raise CorruptDatabase(f"{error}; {_backup_hint(path)}") from None
         except BaseException:
             store.close()
             raise
@@ -149,7 +156,7 @@ class Store:
         try:
             data = self._contacts_db.storage.read()
         except CorruptFileError as error:
-            raise StoreError(str(error)) from None
+            raise CorruptDatabase(str(error)) from None
         except OSError as error:
             raise StoreError(f"{contacts_path}: cannot read ({error.strerror})") from None
         if data is None:
@@ -161,14 +168,16 @@ class Store:
             self._check_schema(contacts_path, data)
             table = data.get("contacts", {})
             if not isinstance(table, dict):
-                raise StoreError(f"{contacts_path}: file is corrupt (contacts table)")
+                raise CorruptDatabase(f"{contacts_path}: file is corrupt (contacts table)")
             try:
                 self._contacts = {
                     int(doc_id): Contact.from_document(int(doc_id), doc)
                     for doc_id, doc in table.items()
                 }
             except (TypeError, ValueError, AttributeError):
-                raise StoreError(f"{contacts_path}: file is corrupt (bad contact record)") from None
+                raise CorruptDatabase(
+                    f"{contacts_path}: file is corrupt (bad contact record)"
+                ) from None
         self._load_reviews()
 
     @staticmethod
@@ -200,7 +209,7 @@ class Store:
             try:
                 data = read_json_file(segment_path)
             except CorruptFileError as error:
-                raise StoreError(str(error)) from None
+                raise CorruptDatabase(str(error)) from None
             except OSError as error:
                 raise StoreError(f"{segment_path}: cannot read ({error.strerror})") from None
             table = (data or {}).get("reviews", {})
@@ -210,7 +219,9 @@ class Store:
                     self._segment_of[review.id] = (number, int(doc_id))
                     loaded.append(review)
             except (TypeError, ValueError, KeyError, AttributeError):
-                raise StoreError(f"{segment_path}: file is corrupt (bad review record)") from None
+                raise CorruptDatabase(
+                    f"{segment_path}: file is corrupt (bad review record)"
+                ) from None
             self._segment_counts[number] = len(table)
             self._last_segment = max(self._last_segment, number)
         loaded.sort(key=lambda review: review.at)
@@ -352,6 +363,15 @@ class Store:
         for contact in changed:
             self._contacts[contact.id] = contact
         return result
+
+
+def _backup_hint(path: Path) -> str:
+    from reltui.store.backup import newest_good_backup
+
+    backup = newest_good_backup(path)
+    if backup is None:
+        return "no backup to restore from"
+    return f"newest good backup: {backup.path} (run 'reltui restore')"
 
 
 def database_exists(path: Path) -> bool:

@@ -1,0 +1,64 @@
+"""``reltui restore``: bring a database back from one of its rotating backups."""
+
+from __future__ import annotations
+
+import click
+
+from reltui.cli.context import Context, UserError, pass_context
+from reltui.store.backup import (
+    Backup,
+    backup_is_readable,
+    list_backups,
+    newest_good_backup,
+    restore_backup,
+)
+from reltui.store.db import CONTACTS_FILE
+from reltui.store.lock import DatabaseLockedError, WriterLock
+from reltui.store.storage import CorruptFileError
+
+
+@click.command("restore")
+@click.option("--from", "backup_name", metavar="BACKUP", help="Backup name (see --list).")
+@click.option("--list", "list_only", is_flag=True, help="List the backups and exit.")
+@pass_context
+def restore_command(context: Context, backup_name: str | None, list_only: bool) -> None:
+    """Restore the database from a backup (default: the newest good one).
+
+    The current files are kept as a backup of their own first, so nothing is lost.
+    """
+    db_path = context.db_path
+    backups = list_backups(db_path)
+    if list_only:
+        if not backups:
+            click.echo(f"no backups in {db_path}")
+        for backup in backups:
+            state = "ok" if backup_is_readable(backup) else "damaged"
+            click.echo(f"{backup.name}  {state}")
+        return
+    chosen = _choose(db_path, backups, backup_name)
+    lock = WriterLock(db_path)
+    try:
+        lock.acquire()
+    except DatabaseLockedError as error:
+        raise UserError(f"{error}; close it before restoring") from None
+    try:
+        kept = restore_backup(db_path, chosen)
+    except (CorruptFileError, OSError) as error:
+        raise UserError(f"restore failed: {error}") from None
+    finally:
+        lock.release()
+    click.echo(f"restored {db_path / CONTACTS_FILE} from backup {chosen.name}")
+    if kept is not None:
+        click.echo(f"the replaced files are kept in backup {kept.name}")
+
+
+def _choose(db_path, backups: list[Backup], name: str | None) -> Backup:  # noqa: ANN001
+    if name is None:
+        chosen = newest_good_backup(db_path)
+        if chosen is None:
+            raise UserError(f"{db_path}: no good backup to restore from")
+        return chosen
+    for backup in backups:
+        if backup.name == name or str(backup.path) == name:
+            return backup
+    raise UserError(f"{name}: no such backup (see 'reltui restore --list')")

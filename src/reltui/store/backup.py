@@ -1,0 +1,137 @@
+"""Rotating backups of a database directory, and restoring from them.
+
+Every write to a database replaces files by rename and never changes a file in place, so a
+backup can be a directory of hard links: instant, no extra disk, and still a faithful copy of
+the moment it was taken. Where hard links are not possible the files are copied.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from reltui.store.files import FILE_MODE, ensure_private_dir, fsync_dir, write_bytes_atomic
+from reltui.store.storage import CorruptFileError, read_json_file
+
+BACKUPS_DIR = "backups"
+DATA_FILES = ("contacts.json",)
+DATA_DIRS = ("reviews",)
+COMPLETE_MARK = "complete"
+
+
+@dataclass(frozen=True, slots=True)
+class Backup:
+    """One backup directory."""
+
+    path: Path
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def complete(self) -> bool:
+        return (self.path / COMPLETE_MARK).exists()
+
+
+def backups_dir(db_path: Path) -> Path:
+    return db_path / BACKUPS_DIR
+
+
+def list_backups(db_path: Path) -> list[Backup]:
+    """Complete backups, newest first."""
+    directory = backups_dir(db_path)
+    if not directory.is_dir():
+        return []
+    found = [Backup(entry) for entry in directory.iterdir() if entry.is_dir()]
+    return sorted((b for b in found if b.complete), key=lambda b: b.name, reverse=True)
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+        os.chmod(target, FILE_MODE)
+
+
+def _data_files(root: Path) -> list[Path]:
+    files = [root / name for name in DATA_FILES if (root / name).is_file()]
+    for name in DATA_DIRS:
+        directory = root / name
+        if directory.is_dir():
+            files.extend(sorted(p for p in directory.iterdir() if p.suffix == ".json"))
+    return files
+
+
+def make_backup(
+    db_path: Path, keep: int, now: datetime | None = None, label: str = ""
+) -> Backup | None:
+    """Snapshot the database into ``backups/`` and drop all but the newest ``keep``.
+
+    Returns ``None`` when backups are turned off (``keep`` is 0) or there is nothing to save.
+    """
+    if keep <= 0 or not (db_path / DATA_FILES[0]).exists():
+        return None
+    stamp = (now or datetime.now()).strftime("%Y%m%dT%H%M%S%f")
+    target = backups_dir(db_path) / (f"{stamp}-{label}" if label else stamp)
+    ensure_private_dir(target)
+    for source in _data_files(db_path):
+        relative = source.relative_to(db_path)
+        ensure_private_dir((target / relative).parent)
+        _link_or_copy(source, target / relative)
+    write_bytes_atomic(target / COMPLETE_MARK, b"")
+    fsync_dir(target.parent)
+    for old in list_backups(db_path)[keep:]:
+        shutil.rmtree(old.path, ignore_errors=True)
+    return Backup(target)
+
+
+def backup_is_readable(backup: Backup) -> bool:
+    """True when every file in the backup parses."""
+    try:
+        for path in _data_files(backup.path):
+            read_json_file(path)
+    except (CorruptFileError, OSError):
+        return False
+    return (backup.path / DATA_FILES[0]).exists()
+
+
+def newest_good_backup(db_path: Path) -> Backup | None:
+    return next((b for b in list_backups(db_path) if backup_is_readable(b)), None)
+
+
+def restore_backup(db_path: Path, backup: Backup, now: datetime | None = None) -> Backup | None:
+    """Put ``backup`` back in place; what was there is first kept as a backup of its own.
+
+    The caller holds the writer lock. Returns the backup made of the replaced state.
+    """
+    if not backup_is_readable(backup):
+        raise CorruptFileError(backup.path, "backup is incomplete or corrupt")
+    kept = make_backup(db_path, keep=1_000_000, now=now, label="before-restore")
+    staging = db_path / ".restore"
+    shutil.rmtree(staging, ignore_errors=True)
+    ensure_private_dir(staging)
+    for source in _data_files(backup.path):
+        relative = source.relative_to(backup.path)
+        ensure_private_dir((staging / relative).parent)
+        shutil.copy2(source, staging / relative)
+        os.chmod(staging / relative, FILE_MODE)
+    for name in DATA_DIRS:
+        current = db_path / name
+        if current.exists():
+            old = db_path / f".{name}.old"
+            shutil.rmtree(old, ignore_errors=True)
+            os.replace(current, old)
+            shutil.rmtree(old, ignore_errors=True)
+        if (staging / name).exists():
+            os.replace(staging / name, current)
+    for name in DATA_FILES:
+        if (staging / name).exists():
+            os.replace(staging / name, db_path / name)
+    shutil.rmtree(staging, ignore_errors=True)
+    fsync_dir(db_path)
+    return kept

@@ -1,0 +1,28 @@
+"""Fixtures for the store and CLI unit tests."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from reltui.formats.records import ContactRecord
+from reltui.store.db import Store
+
+FIXED_NOW = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "db"
+
+
+@pytest.fixture
+def store(db_path):
+    with Store.open(db_path, clock=lambda: FIXED_NOW) as opened:
+        opened.import_records(
+            [
+                ContactRecord(name="Ada Lovelace", emails=["ada@example.com"], company="Engines"),
+                ContactRecord(name="Brian Kernighan", emails=["bwk@example.com"], company="Bell"),
+                ContactRecord(name="Grace Hopper", emails=["grace@example.com"], company="Navy"),
+            ]
+        )
+        yield opened

@@ -1,0 +1,74 @@
+"""Loading and validating the config file."""
+
+from pathlib import Path
+
+import pytest
+
+from reltui.config import ConfigError, Settings, load_settings
+from reltui.domain.rules import Status
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "config.example.yaml"
+
+
+def write(tmp_path, text):
+    path = tmp_path / "config.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_example_config_loads_and_matches_the_defaults():
+    settings = load_settings(EXAMPLE)
+    defaults = Settings()
+    assert settings.reviewer == "alex"
+    assert settings.questions == defaults.questions
+    assert dict(settings.cadence_days) == dict(defaults.cadence_days)
+    assert settings.candidate_min_yes == defaults.candidate_min_yes
+    assert (settings.backups, settings.auto_advance, settings.animations) == (10, True, False)
+
+
+def test_missing_optional_file_gives_defaults(tmp_path):
+    assert load_settings(tmp_path / "absent.yaml") == Settings()
+
+
+def test_overrides_apply(tmp_path):
+    path = write(
+        tmp_path,
+        "reviewer: Sam\ncadence_days: {client: 14}\n"
+        "questions: {trust_respect: {next_action: call them}}\n",
+    )
+    settings = load_settings(path)
+    assert settings.reviewer == "Sam"
+    assert settings.cadence_days[Status.CLIENT] == 14
+    assert settings.cadence_days[Status.CUSTOMER] == 91
+    assert settings.questions[3].next_action == "call them"
+    assert settings.questions[3].title == "Trust & respect"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("colour: red\n", "colour: unknown key; allowed keys are"),
+        ("candidate_min_yes: 7\n", "candidate_min_yes: 7 is not allowed; expected 1-4"),
+        ("candidate_min_yes: yes\n", "candidate_min_yes: True is not allowed"),
+        ("cadence_days: {vip: 3}\n", "cadence_days.vip: unknown status"),
+        ("cadence_days: {client: 0}\n", "cadence_days.client: 0 is not allowed; expected 1-3650"),
+        ("questions: {loyalty: {}}\n", "questions.loyalty: unknown question"),
+        ("questions: {know_needs: {tone: x}}\n", "questions.know_needs.tone: unknown key"),
+        ("auto_advance: maybe\n", "auto_advance: 'maybe' is not allowed; expected true or false"),
+        ("- a list\n", "expected a mapping of keys at the top level"),
+        ("reviewer: [unclosed\n", "not valid YAML at line"),
+    ],
+)
+def test_bad_values_name_the_key_in_one_line(tmp_path, text, message):
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as error:
+        load_settings(path)
+    assert str(error.value).startswith(f"{path}: ")
+    assert message in str(error.value)
+    assert "\n" not in str(error.value)
+
+
+def test_yaml_tags_are_not_executed(tmp_path):
+    path = write(tmp_path, "reviewer: !!python/object/apply:os.system ['echo hacked']\n")
+    with pytest.raises(ConfigError, match="not valid YAML"):
+        load_settings(path)

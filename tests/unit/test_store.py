@@ -1,0 +1,162 @@
+"""The store: files, modes, schema, corruption, locking, the review log and import merging."""
+
+import os
+import stat
+from datetime import UTC, datetime
+
+import orjson
+import pytest
+
+from reltui.domain.models import Review
+from reltui.formats.records import ContactRecord
+from reltui.store.db import SEGMENT_SIZE, DatabaseLocked, Store, StoreError
+
+FIXED_NOW = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)
+
+
+def mode(path):
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
+def review(contact_id, review_id="r1", **answers):
+    return Review(id=review_id, contact_id=contact_id, at=FIXED_NOW, reviewer="me", answers=answers)
+
+
+def test_new_database_is_owner_only_whatever_the_umask(tmp_path):
+    old = os.umask(0o000)
+    try:
+        with Store.open(tmp_path / "a" / "db") as store:
+            store.import_records([ContactRecord(name="X", emails=["x@example.com"])])
+            store.save_review(review(1, know_needs="yes"))
+    finally:
+        os.umask(old)
+    db = tmp_path / "a" / "db"
+    assert mode(db) == 0o700
+    assert mode(tmp_path / "a") == 0o700
+    for path in db.rglob("*"):
+        assert mode(path) == (0o700 if path.is_dir() else 0o600), path
+
+
+def test_reviews_survive_reopening(db_path, store):
+    store.save_review(review(1, know_needs="yes", ask_referral="no"))
+    store.close()
+    with Store.open(db_path, read_only=True) as reopened:
+        assert reopened.reviews(1)[0].answers["know_needs"] == "yes"
+        assert reopened.reviews(1)[0].answers["ask_referral"] == "no"
+
+
+def test_updating_a_review_in_progress_keeps_one_record(store):
+    first = review(1, know_needs="yes")
+    store.save_review(first)
+    first.answers["ask_referral"] = "yes"
+    store.save_review(first)
+    assert len(store.reviews(1)) == 1
+    store.save_review(review(1, "r2", know_needs="no"))
+    assert [r.id for r in store.reviews(1)] == ["r1", "r2"]
+
+
+def test_answer_cost_does_not_grow_with_the_log(store):
+    for number in range(SEGMENT_SIZE * 2 + 5):
+        store.save_review(review(1 + number % 3, f"r{number}", know_needs="yes"))
+    segments = sorted((store.path / "reviews").iterdir())
+    assert len(segments) == 3
+    before = store.bytes_written()
+    store.save_review(review(2, "last", know_needs="no"))
+    assert store.bytes_written() - before < 20_000
+
+
+def test_corrupt_contacts_file_is_named_and_left_untouched(db_path, store):
+    store.close()
+    contacts = db_path / "contacts.json"
+    contacts.write_bytes(b'{"contacts": {"1": {"name": "trunc')
+    with pytest.raises(StoreError) as error:
+        Store.open(db_path)
+    assert str(error.value) == (
+        f"{contacts}: file is corrupt (not valid JSON); no backup to restore from"
+    )
+    assert contacts.read_bytes() == b'{"contacts": {"1": {"name": "trunc'
+
+
+def test_corrupt_review_segment_is_named(db_path, store):
+    store.save_review(review(1, know_needs="yes"))
+    store.close()
+    segment = db_path / "reviews" / "000001.json"
+    segment.write_bytes(b"")
+    with pytest.raises(StoreError, match="000001.json: file is empty or truncated"):
+        Store.open(db_path)
+
+
+def test_newer_schema_is_refused(db_path, store):
+    store.close()
+    contacts = db_path / "contacts.json"
+    data = orjson.loads(contacts.read_bytes())
+    data["meta"] = {"1": {"schema": 99}}
+    contacts.write_bytes(orjson.dumps(data))
+    with pytest.raises(StoreError, match="written by a newer reltui"):
+        Store.open(db_path)
+
+
+def test_second_writer_is_refused_with_the_holder(db_path, store):
+    with pytest.raises(DatabaseLocked) as error:
+        Store.open(db_path)
+    assert error.value.holder is not None
+    assert error.value.holder.pid == os.getpid()
+    assert "is in use by" in str(error.value)
+    with Store.open(db_path, read_only=True) as reader:
+        assert len(reader) == 3
+
+
+def test_missing_database_read_only_says_how_to_start(tmp_path):
+    with pytest.raises(StoreError, match="no database here yet; run 'reltui import FILE' first"):
+        Store.open(tmp_path / "nothing", read_only=True)
+    assert not (tmp_path / "nothing").exists()
+
+
+def test_import_merges_by_email_ignoring_case_and_spaces(store):
+    result = store.import_records(
+        [ContactRecord(name="Ada King", emails=[" ADA@Example.com "], position="Countess")]
+    )
+    assert (result.added, result.updated) == (0, 1)
+    ada = store.contact(1)
+    assert ada.name == "Ada King"
+    assert ada.position == "Countess"
+    assert ada.company == "Engines"
+
+
+def test_import_merges_by_url_then_name_and_company(store):
+    store.import_records(
+        [ContactRecord(name="Linus T", url="https://www.linkedin.com/in/linus/", company="OSDL")]
+    )
+    result = store.import_records(
+        [
+            ContactRecord(name="Linus Torvalds", url="https://www.linkedin.com/in/linus"),
+            ContactRecord(name="grace   HOPPER", company="navy", position="Admiral"),
+        ]
+    )
+    assert (result.added, result.updated) == (0, 2)
+    assert store.contact(3).position == "Admiral"
+
+
+def test_same_name_different_emails_stay_apart(store):
+    result = store.import_records(
+        [ContactRecord(name="Ada Lovelace", emails=["other@example.com"], company="Engines")]
+    )
+    assert result.added == 1
+
+
+def test_import_keeps_extra_emails_and_never_touches_answers(store):
+    store.save_review(review(1, know_needs="yes"))
+    store.import_records([ContactRecord(name="Ada", emails=["ada@example.com", "a@home.org"])])
+    assert store.contact(1).email == "ada@example.com"
+    assert store.contact(1).emails == ["a@home.org"]
+    assert store.reviews(1)[0].answers["know_needs"] == "yes"
+
+
+def test_dry_run_changes_nothing(db_path, store):
+    before = (db_path / "contacts.json").read_bytes()
+    result = store.import_records(
+        [ContactRecord(name="New", emails=["n@example.com"])], dry_run=True
+    )
+    assert result.added == 1
+    assert (db_path / "contacts.json").read_bytes() == before
+    assert len(store) == 3
