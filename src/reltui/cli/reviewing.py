@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -10,40 +10,62 @@ import click
 
 from reltui.cli.context import Context, UserError, pass_context
 from reltui.queues import QUEUES
+from reltui.store.backup import make_backup
+from reltui.store.db import DatabaseLocked, Store, StoreError
 
 
-def run_review(context: Context, store_path: Path | None, queue: str, reviewer: str | None) -> None:
+def open_for_review(context: Context, read_only: bool) -> Store:
+    """Open the database for writing; if another process holds it, offer read-only browsing."""
+    if read_only:
+        return context.open_store(read_only=True)
+    try:
+        store = Store.open(context.db_path)
+    except DatabaseLocked as error:
+        interactive = sys.stdin.isatty() and sys.stdout.isatty()
+        if interactive and click.confirm(f"reltui: {error}. Browse it read-only?", default=True):
+            return context.open_store(read_only=True)
+        raise UserError(f"{error}; use --read-only to browse it") from None
+    except StoreError as error:
+        raise UserError(str(error)) from None
+    for warning in store.warnings:
+        click.echo(f"reltui: warning: {warning}", err=True)
+    try:
+        make_backup(store.path, context.settings.backups)
+    except OSError as error:
+        click.echo(f"reltui: warning: backup not made ({error.strerror})", err=True)
+    return store
+
+
+def run_review(context: Context, queue: str, reviewer: str | None, read_only: bool) -> None:
     """Open the store, build the app through its factory and run it."""
     from reltui.ui.app import make_app  # the UI loads only for the commands that need it
 
-    store = context.open_store() if store_path is None else _open_at(context, store_path)
-    with store:
+    with open_for_review(context, read_only) as store:
         app = make_app(context.settings, store, queue=queue, reviewer=reviewer)
         app.run()
 
 
-def _open_at(context: Context, path: Path):  # noqa: ANN202
-    context.db_option = str(path)
-    return context.open_store()
-
-
-@click.command("review")
-@click.option(
+QUEUE_OPTION = click.option(
     "--queue",
     type=click.Choice(QUEUES),
     default="due",
     show_default=True,
     help="Which contacts to walk through.",
 )
+
+
+@click.command("review")
+@QUEUE_OPTION
 @click.option("--reviewer", help="Name recorded on each review (default: from the config).")
+@click.option("--read-only", is_flag=True, help="Browse without changing anything.")
 @pass_context
-def review_command(context: Context, queue: str, reviewer: str | None) -> None:
+def review_command(context: Context, queue: str, reviewer: str | None, read_only: bool) -> None:
     """Review contacts one at a time: four questions each, saved as you answer."""
-    run_review(context, None, queue, reviewer)
+    run_review(context, queue, reviewer, read_only)
 
 
 @click.command("demo")
-@click.option("--queue", type=click.Choice(QUEUES), default="due", show_default=True)
+@QUEUE_OPTION
 @pass_context
 def demo_command(context: Context, queue: str) -> None:
     """Try the review on a throwaway copy of the sample data; your own data is never touched."""
@@ -55,5 +77,5 @@ def demo_command(context: Context, queue: str) -> None:
             build_sample_database(db_path)
         except FileNotFoundError as error:
             raise UserError(f"sample data not found: {error.filename}") from None
-        run_review(context, db_path, queue, None)
-        shutil.rmtree(temp, ignore_errors=True)
+        context.db_option = str(db_path)
+        run_review(context, queue, None, read_only=False)

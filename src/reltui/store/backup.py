@@ -1,8 +1,7 @@
 """Rotating backups of a database directory, and restoring from them.
 
-Every write to a database replaces files by rename and never changes a file in place, so a
-backup can be a directory of hard links: instant, no extra disk, and still a faithful copy of
-the moment it was taken. Where hard links are not possible the files are copied.
+Backups are real copies, not hard links: a file damaged in place (by a disk fault or another
+program) must not take its backup down with it.
 """
 
 from __future__ import annotations
@@ -50,12 +49,9 @@ def list_backups(db_path: Path) -> list[Backup]:
     return sorted((b for b in found if b.complete), key=lambda b: b.name, reverse=True)
 
 
-def _link_or_copy(source: Path, target: Path) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
-        os.chmod(target, FILE_MODE)
+def _copy_private(source: Path, target: Path) -> None:
+    shutil.copyfile(source, target)
+    os.chmod(target, FILE_MODE)
 
 
 def _data_files(root: Path) -> list[Path]:
@@ -82,7 +78,7 @@ def make_backup(
     for source in _data_files(db_path):
         relative = source.relative_to(db_path)
         ensure_private_dir((target / relative).parent)
-        _link_or_copy(source, target / relative)
+        _copy_private(source, target / relative)
     write_bytes_atomic(target / COMPLETE_MARK, b"")
     fsync_dir(target.parent)
     for old in list_backups(db_path)[keep:]:
@@ -118,8 +114,7 @@ def restore_backup(db_path: Path, backup: Backup, now: datetime | None = None) -
     for source in _data_files(backup.path):
         relative = source.relative_to(backup.path)
         ensure_private_dir((staging / relative).parent)
-        shutil.copy2(source, staging / relative)
-        os.chmod(staging / relative, FILE_MODE)
+        _copy_private(source, staging / relative)
     for name in DATA_DIRS:
         current = db_path / name
         if current.exists():

@@ -1,0 +1,226 @@
+"""The command line: import, export, stats and restore, as a user types them."""
+
+import csv
+import io
+import os
+import stat
+from pathlib import Path
+
+import orjson
+import pytest
+from click.testing import CliRunner
+
+from reltui.cli import cli
+from reltui.sample import build_sample_database
+from reltui.store.backup import list_backups, make_backup
+from reltui.store.export import HEADER
+
+SAMPLE = Path(__file__).resolve().parents[2] / "sample_data"
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("RELTUI_DB", raising=False)
+    monkeypatch.delenv("RELTUI_CONFIG", raising=False)
+
+
+def run(*args, db=None):
+    runner = CliRunner()
+    prefix = ["--db", str(db)] if db else []
+    return runner.invoke(cli, [*prefix, *map(str, args)], catch_exceptions=False)
+
+
+def test_import_prints_counts_and_reimport_updates(tmp_path):
+    db = tmp_path / "db"
+    first = run("import", SAMPLE / "contacts.csv", db=db)
+    assert first.exit_code == 0
+    assert first.stdout == "40 added, 0 updated, 0 skipped\n"
+    again = run("import", SAMPLE / "contacts.vcf", db=db)
+    assert again.stdout.endswith("0 added, 0 updated, 0 skipped\n")
+
+
+def test_default_database_lives_in_the_xdg_data_dir(tmp_path):
+    assert run("import", SAMPLE / "contacts.csv").exit_code == 0
+    assert (tmp_path / "data" / "reltui" / "db" / "contacts.json").exists()
+
+
+def test_db_from_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("RELTUI_DB", str(tmp_path / "envdb"))
+    assert run("import", SAMPLE / "contacts.csv").exit_code == 0
+    assert (tmp_path / "envdb" / "contacts.json").exists()
+
+
+def test_skipped_rows_are_reported_with_row_number(tmp_path):
+    source = tmp_path / "people.csv"
+    source.write_text("name,email\nAda,ada@example.com\n,\nBob,\n", encoding="utf-8")
+    result = run("import", source, db=tmp_path / "db")
+    assert result.exit_code == 0
+    assert "skipped people.csv row 3:" in result.stderr
+    assert result.stdout == "2 added, 0 updated, 1 skipped\n"
+
+
+def test_dry_run_creates_nothing(tmp_path):
+    result = run("import", "--dry-run", SAMPLE / "contacts.csv", db=tmp_path / "db")
+    assert result.stdout == "dry run: would import 40 added, 0 updated, 0 skipped\n"
+    assert not (tmp_path / "db").exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", ""),
+        (b"colour,size\nred,big\n", "unrecognised"),
+    ],
+)
+def test_bad_file_is_one_line_exit_1_and_database_untouched(tmp_path, content, message):
+    db = tmp_path / "db"
+    run("import", SAMPLE / "contacts.csv", db=db)
+    before = (db / "contacts.json").read_bytes()
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(content)
+    result = run("import", SAMPLE / "contacts.csv", bad, db=db)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"reltui: {bad}")
+    assert message in result.stderr
+    assert (db / "contacts.json").read_bytes() == before
+
+
+def test_missing_file_is_one_line(tmp_path):
+    result = run("import", tmp_path / "nope.csv", db=tmp_path / "db")
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1
+    assert not (tmp_path / "db").exists()
+
+
+@pytest.fixture
+def sample_db(tmp_path):
+    return build_sample_database(tmp_path / "sample")
+
+
+def test_stats_json_has_the_split(sample_db):
+    result = run("stats", "--json", db=sample_db)
+    figures = orjson.loads(result.stdout)
+    assert {k: figures[k] for k in ("total", "clients", "candidates", "customers")} == {
+        "total": 40,
+        "clients": 8,
+        "candidates": 9,
+        "customers": 11,
+    }
+    assert figures["unreviewed"] == 12
+    assert figures["at_risk"] == 1
+    assert figures["due"] == 29
+
+
+def test_stats_table(sample_db):
+    lines = run("stats", db=sample_db).stdout.splitlines()
+    assert lines[0] == "Clients            8   20.0%"
+    assert "At risk            1" in lines
+
+
+def rows(text):
+    return list(csv.reader(io.StringIO(text)))
+
+
+def test_export_header_and_one_row_per_contact(sample_db):
+    result = run("export", db=sample_db)
+    table = rows(result.stdout)
+    assert tuple(table[0]) == HEADER
+    assert len(table) == 41
+    isla = next(row for row in table if row[1] == "Isla McLeod")
+    assert isla[4:10] == ["candidate", "yes", "no", "yes", "yes", ""]
+    assert isla[10] == "ask for a testimonial after the next delivery"
+    assert isla[13] == "Went quiet after the price change"
+    assert not result.stdout.startswith("\ufeff")
+
+
+def test_export_status_filter_and_history(sample_db):
+    clients = rows(run("export", "--status", "client", db=sample_db).stdout)[1:]
+    assert len(clients) == 8
+    assert {row[4] for row in clients} == {"client"}
+    both = rows(run("export", "--status", "client", "--status", "unreviewed", db=sample_db).stdout)
+    assert len(both) == 1 + 8 + 12
+    history = rows(run("export", "--history", db=sample_db).stdout)[1:]
+    assert len(history) == 37
+
+
+def test_export_neutralises_formulas(tmp_path):
+    source = tmp_path / "evil.csv"
+    source.write_text(
+        'name,email,company\n=HYPERLINK("http://x"),a@example.com,+cmd\n@SUM(1),b@example.com,-2\n',
+        encoding="utf-8",
+    )
+    db = tmp_path / "db"
+    run("import", source, db=db)
+    table = rows(run("export", db=db).stdout)
+    assert table[1][1] == '\'=HYPERLINK("http://x")'
+    assert table[1][3] == "'+cmd"
+    assert table[2][1] == "'@SUM(1)"
+    assert table[2][3] == "'-2"
+
+
+def test_export_to_file_is_owner_only(sample_db, tmp_path):
+    target = tmp_path / "out.csv"
+    result = run("export", "-o", target, db=sample_db)
+    assert result.exit_code == 0
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
+    assert len(rows(target.read_text(encoding="utf-8"))) == 41
+
+
+def test_export_to_unwritable_place_is_one_line(sample_db, tmp_path):
+    result = run("export", "-o", tmp_path / "no" / "such" / "dir.csv", db=sample_db)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("reltui: ")
+    assert result.stderr.count("\n") == 1
+
+
+def test_missing_database_says_how_to_start(tmp_path):
+    result = run("stats", db=tmp_path / "none")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"reltui: {tmp_path / 'none'}: no database here yet; run 'reltui import FILE' first\n"
+    )
+
+
+def test_bad_config_is_one_line(tmp_path, sample_db):
+    config = tmp_path / "c.yaml"
+    config.write_text("cadence_days: {client: -1}\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--config", str(config), "--db", str(sample_db), "stats"])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"reltui: {config}: cadence_days.client: -1 is not allowed; expected 1-3650 days\n"
+    )
+
+
+def test_corruption_names_the_backup_and_restore_brings_it_back(sample_db):
+    backup = make_backup(sample_db, keep=3)
+    good = (sample_db / "contacts.json").read_bytes()
+    (sample_db / "contacts.json").write_bytes(good[: len(good) // 2])
+    broken = run("stats", db=sample_db)
+    assert broken.exit_code == 1
+    assert f"newest good backup: {backup.path} (run 'reltui restore')" in broken.stderr
+    restored = run("restore", db=sample_db)
+    assert restored.exit_code == 0
+    assert f"from backup {backup.name}" in restored.stdout
+    assert (sample_db / "contacts.json").read_bytes() == good
+    assert orjson.loads(run("stats", "--json", db=sample_db).stdout)["clients"] == 8
+    kept = [b for b in list_backups(sample_db) if b.name.endswith("before-restore")]
+    assert len(kept) == 1
+    assert (kept[0].path / "contacts.json").read_bytes() == good[: len(good) // 2]
+
+
+def test_backups_rotate(sample_db):
+    for _ in range(5):
+        make_backup(sample_db, keep=3)
+    assert len(list_backups(sample_db)) == 3
+
+
+def test_version_and_help_do_not_touch_the_disk(tmp_path):
+    assert run("--version").stdout.startswith("reltui, version ")
+    assert run("--help").exit_code == 0
+    assert not (tmp_path / "data").exists()
