@@ -24,7 +24,7 @@ from tinydb import TinyDB
 
 from reltui.domain.models import Contact, Review
 from reltui.domain.state import UNREVIEWED_STATE, ContactState, contact_state
-from reltui.store.files import ensure_private_dir, others_can_write
+from reltui.store.files import ensure_private_dir, others_can_write, remove_stale_temp_files
 from reltui.store.lock import DatabaseLockedError, LockHolder, WriterLock
 from reltui.store.storage import AtomicJSONStorage, CorruptFileError, read_json_file
 
@@ -149,6 +149,9 @@ class Store:
             raise StoreError(f"{self.path}: cannot lock database ({error.strerror})") from None
 
     def _load(self) -> None:
+        if not self.read_only:
+            for directory in (self.path, self.path / REVIEWS_DIR):
+                remove_stale_temp_files(directory)
         if others_can_write(self.path) or others_can_write(self.path / CONTACTS_FILE):
             self.warnings.append(f"{self.path}: other users can write this database")
         contacts_path = self.path / CONTACTS_FILE

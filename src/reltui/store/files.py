@@ -73,3 +73,18 @@ def others_can_write(path: Path) -> bool:
     except OSError:
         return False
     return bool(mode & (stat.S_IWGRP | stat.S_IWOTH))
+
+
+def remove_stale_temp_files(directory: Path) -> int:
+    """Delete temporary files left by a write that was killed before its rename.
+
+    Only the writer-lock holder calls this, so no live write is in progress.
+    """
+    removed = 0
+    if not directory.is_dir():
+        return removed
+    for entry in directory.glob(".*.tmp"):
+        with contextlib.suppress(OSError):
+            entry.unlink()
+            removed += 1
+    return removed

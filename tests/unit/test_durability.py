@@ -1,0 +1,86 @@
+"""Crash safety: a failed or killed write leaves the previous good version."""
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from datetime import datetime, timezone
+
+import pytest
+
+from reltui.domain.models import Review
+from reltui.store.db import Store, StoreError
+
+NOW = datetime(2026, 11, 16, 9, 0, tzinfo=timezone.utc)
+
+
+def review(review_id, **answers):
+    return Review(id=review_id, contact_id=1, at=NOW, reviewer="me", answers=answers)
+
+
+def test_failed_rename_keeps_the_previous_version(store, monkeypatch):
+    store.save_review(review("r1", know_needs="yes"))
+    segment = store.path / "reviews" / "000001.json"
+    before = segment.read_bytes()
+
+    def broken_replace(source, target):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(StoreError, match="could not save \\(No space left on device\\)"):
+        store.save_review(review("r2", know_needs="no"))
+    monkeypatch.undo()
+    assert segment.read_bytes() == before
+    assert [r.id for r in store.reviews(1)] == ["r1"]
+    assert not list(segment.parent.glob(".*.tmp"))
+    store.save_review(review("r3", know_needs="unsure"))
+    assert [r.id for r in store.reviews(1)] == ["r1", "r3"]
+
+
+def test_temp_file_left_by_a_kill_is_cleared_on_open(db_path, store):
+    store.close()
+    leftover = db_path / "reviews" / ".000001.json.abc.tmp"
+    leftover.parent.mkdir(exist_ok=True)
+    leftover.write_bytes(b'{"half')
+    with Store.open(db_path) as reopened:
+        assert len(reopened) == 3
+    assert not leftover.exists()
+
+
+WRITER = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from reltui.formats.records import ContactRecord
+    from reltui.store.db import Store
+
+    store = Store.open(Path(sys.argv[1]))
+    print("ready", flush=True)
+    round = 0
+    while True:
+        round += 1
+        store.import_records(
+            [ContactRecord(name=f"P{round}-{i}", emails=[f"p{round}.{i}@example.com"],
+                           notes="n" * 200) for i in range(5000)]
+        )
+    """
+)
+
+
+@pytest.mark.parametrize("delay", [0.15, 0.4, 0.9])
+def test_kill_9_during_large_writes_leaves_a_valid_database(tmp_path, delay):
+    db = tmp_path / "db"
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(db)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert writer.stdout.readline().strip() == "ready"
+        time.sleep(delay)
+    finally:
+        writer.send_signal(signal.SIGKILL)
+        writer.wait(timeout=10)
+    with Store.open(db) as reopened:
+        assert len(reopened) % 5000 == 0
+        assert not list(db.glob(".*.tmp"))
