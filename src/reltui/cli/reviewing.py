@@ -38,9 +38,9 @@ def open_for_review(context: Context, read_only: bool) -> Store:
 
 def run_review(context: Context, queue: str, reviewer: str | None, read_only: bool) -> None:
     """Open the store, build the app through its factory and run it."""
-    from reltui.ui.app import make_app  # the UI loads only for the commands that need it
-
     with open_for_review(context, read_only) as store:
+        from reltui.ui.app import make_app  # the UI loads only for the commands that need it
+
         app = make_app(context.settings, store, queue=queue, reviewer=reviewer)
         app.run()
 
