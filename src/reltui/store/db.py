@@ -65,6 +65,12 @@ def _open_tinydb(path: Path, read_only: bool) -> TinyDB:
     return TinyDB(path, storage=AtomicJSONStorage, read_only=read_only)
 
 
+def _storage(database: TinyDB) -> AtomicJSONStorage:
+    storage = database.storage
+    assert isinstance(storage, AtomicJSONStorage)
+    return storage
+
+
 @dataclass(slots=True)
 class ImportResult:
     """Counts of what an import did (or, in a dry run, would do)."""
@@ -157,7 +163,7 @@ class Store:
         contacts_path = self.path / CONTACTS_FILE
         self._contacts_db = _open_tinydb(contacts_path, read_only=self.read_only)
         try:
-            data = self._contacts_db.storage.read()
+            data = _storage(self._contacts_db).read()
         except CorruptFileError as error:
             raise CorruptDatabase(str(error)) from None
         except OSError as error:
@@ -333,7 +339,7 @@ class Store:
 
     def bytes_written(self) -> int:
         """Bytes written to review segments by this process (for the benchmark)."""
-        return sum(segment.storage.bytes_written for segment in self._segments.values())
+        return sum(_storage(segment).bytes_written for segment in self._segments.values())
 
     # ---- import --------------------------------------------------------------------------
 
@@ -352,7 +358,7 @@ class Store:
         if self.read_only or self._contacts_db is None:
             raise StoreError(f"{self.path}: opened read-only")
         table_data = {str(contact.id): contact.to_document() for contact in changed}
-        storage = self._contacts_db.storage
+        storage = _storage(self._contacts_db)
         data = storage.read() or {}
         contacts_table = dict(data.get("contacts", {}))
         contacts_table.update(table_data)
