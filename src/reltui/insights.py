@@ -1,0 +1,116 @@
+"""The weekly rhythm read from a store: trend, at-risk clients, candidates' plans, blockers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from reltui.domain.models import Contact, Review
+from reltui.domain.questions import DEFAULT_QUESTIONS, Question
+from reltui.domain.rhythm import (
+    AtRiskContact,
+    CandidatePlan,
+    WeekChange,
+    count_blocking,
+    find_at_risk,
+    plan_candidates,
+    week_changes,
+)
+from reltui.domain.rules import Split
+from reltui.domain.trend import WeekSplit, answered_until, iso_week, split_by_week
+from reltui.store.db import Store
+
+MIN_TREND_WEEKS = 12
+MAX_TREND_WEEKS = 52
+REPORT_TREND_WEEKS = 12
+
+
+def histories(store: Store) -> Iterator[tuple[Contact, list[Review]]]:
+    """Every contact with its reviews, oldest first."""
+    for contact in store.contacts():
+        yield contact, store.reviews(contact.id)
+
+
+def weekly_split(store: Store, weeks: int, today: date) -> list[WeekSplit]:
+    """The split at the end of each of the last ``weeks`` ISO weeks (12-52), oldest first.
+
+    The last entry is the week holding ``today``; it counts reviews given so far.
+    """
+    if not MIN_TREND_WEEKS <= weeks <= MAX_TREND_WEEKS:
+        raise ValueError(f"weeks must be {MIN_TREND_WEEKS}-{MAX_TREND_WEEKS}, not {weeks}")
+    return split_by_week((reviews for _, reviews in histories(store)), weeks, today)
+
+
+def at_risk_contacts(store: Store) -> list[AtRiskContact]:
+    """``(contact, lost question ids, date of the review that lost them)`` per at-risk client.
+
+    The most recently lost first, then by name.
+    """
+    return find_at_risk(histories(store))
+
+
+def candidate_plans(
+    store: Store, questions: Sequence[Question] = DEFAULT_QUESTIONS, today: date | None = None
+) -> list[CandidatePlan]:
+    """Each candidate's next actions, the day it became a candidate and its weeks since.
+
+    The longest-waiting candidate comes first.
+    """
+    return plan_candidates(histories(store), today or date.today(), questions)
+
+
+def blocking_questions(store: Store) -> dict[str, int]:
+    """Per question id, how many customers and candidates lack a yes on it (latest review)."""
+    return count_blocking(reviews for _, reviews in histories(store))
+
+
+@dataclass(frozen=True, slots=True)
+class WeeklyReport:
+    """Everything the weekly report shows about one ISO week."""
+
+    week: str
+    start: date
+    end: date
+    changes: list[WeekChange]
+    before: Split
+    after: Split
+    plans: list[CandidatePlan]
+    blocking: dict[str, int]
+    trend: list[WeekSplit]
+
+    @property
+    def reviewed(self) -> list[WeekChange]:
+        return [change for change in self.changes if change.reviewed]
+
+    @property
+    def promoted(self) -> list[WeekChange]:
+        return [change for change in self.changes if change.promoted]
+
+    @property
+    def demoted(self) -> list[WeekChange]:
+        return [change for change in self.changes if change.demoted]
+
+
+def weekly_report(
+    store: Store,
+    start: date,
+    today: date,
+    questions: Sequence[Question] = DEFAULT_QUESTIONS,
+) -> WeeklyReport:
+    """The report of the ISO week beginning on Monday ``start``, as of its end (or ``today``)."""
+    end = start + timedelta(days=6)
+    as_of = min(end, today)
+    contacts = list(histories(store))
+    trend = split_by_week((reviews for _, reviews in contacts), REPORT_TREND_WEEKS, end)
+    return WeeklyReport(
+        week=iso_week(start),
+        start=start,
+        end=end,
+        changes=week_changes(contacts, start, end),
+        before=trend[-2].split,
+        after=trend[-1].split,
+        plans=plan_candidates(contacts, as_of, questions),
+        blocking=count_blocking(answered_until(reviews, end) for _, reviews in contacts),
+        trend=trend,
+    )
