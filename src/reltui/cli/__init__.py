@@ -12,6 +12,7 @@ from reltui import __version__
 from reltui.cli.context import Context
 from reltui.cli.exporting import export_command
 from reltui.cli.importing import import_command
+from reltui.cli.report import report_command
 from reltui.cli.restore import restore_command
 from reltui.cli.reviewing import demo_command, review_command
 from reltui.cli.stats import stats_command
@@ -45,6 +46,7 @@ cli.add_command(stats_command)
 cli.add_command(review_command)
 cli.add_command(demo_command)
 cli.add_command(restore_command)
+cli.add_command(report_command)
 
 
 def main() -> None:
