@@ -1,0 +1,1 @@
+"""The Textual user interface: the review workstation and its screens."""

@@ -1,0 +1,175 @@
+"""ReltuiApp and ``make_app``: the one way the CLI and the tests build the review workstation."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from textual import on, work
+from textual.app import App
+from textual.binding import Binding
+
+from reltui.config import Settings
+from reltui.queues import build_queue
+from reltui.search import ContactSearch
+from reltui.session import ReviewSession
+from reltui.store.db import Store, StoreError
+from reltui.store.export import export_rows, export_to_file
+from reltui.ui.commands import ReviewCommands
+from reltui.ui.contact_rows import ContactRows
+from reltui.ui.messages import ReviewChanged
+from reltui.ui.screens.review import ReviewScreen
+from reltui.ui.screens.summary import SummaryScreen
+
+FALLBACK_THEME = "textual-dark"
+APP_BINDINGS: list[Binding] = [
+    Binding("question_mark", "help", "Help", id="help", tooltip="Show every key"),
+    Binding("q", "quit_review", "Quit", id="quit", tooltip="End: summary, then quit"),
+]
+
+
+def export_path(directory: Path, today: str) -> Path:
+    """A file name for an export that does not overwrite an earlier one."""
+    path = directory / f"reltui-export-{today}.csv"
+    number = 2
+    while path.exists():
+        path = directory / f"reltui-export-{today}-{number}.csv"
+        number += 1
+    return path
+
+
+class ReltuiApp(App[None]):
+    """The review workstation: a review screen, with list, search, help and summary on top."""
+
+    CSS_PATH = "reltui.tcss"
+    TITLE = "reltui"
+    COMMANDS = App.COMMANDS | {ReviewCommands}
+    BINDINGS = APP_BINDINGS
+
+    def __init__(self, settings: Settings, store: Store, session: ReviewSession) -> None:
+        super().__init__()
+        self.settings = settings
+        self.store = store
+        self.session = session
+        self.changed_contacts: set[int] = set()
+        self._index_lock = threading.Lock()
+        self._contact_rows: ContactRows | None = None
+        self._contact_search: ContactSearch | None = None
+        self.theme = settings.theme if settings.theme in self.available_themes else FALLBACK_THEME
+        self.animation_level = "full" if settings.animations else "none"
+
+    def on_mount(self) -> None:
+        self.push_screen(ReviewScreen(self.session))
+
+    # ---- shared indexes (built on first use, in a worker thread) ---------------------------
+
+    def contact_rows(self) -> ContactRows:
+        """Every contact's list row, brought up to date with this session's changes."""
+        with self._index_lock:
+            if self._contact_rows is None:
+                self._contact_rows = ContactRows(self.store, self.settings.cadence_days)
+                self.changed_contacts.clear()
+            while self.changed_contacts:
+                self._contact_rows.refresh(self.changed_contacts.pop())
+            return self._contact_rows
+
+    def contact_search(self) -> ContactSearch:
+        """The fuzzy index of names, companies and emails."""
+        with self._index_lock:
+            if self._contact_search is None:
+                self._contact_search = ContactSearch(self.store.contacts())
+            return self._contact_search
+
+    @on(ReviewChanged)
+    def _remember_change(self, message: ReviewChanged) -> None:
+        self.changed_contacts.add(message.contact_id)
+
+    # ---- moving between screens ------------------------------------------------------------
+
+    @property
+    def review_screen(self) -> ReviewScreen:
+        return next(screen for screen in self.screen_stack if isinstance(screen, ReviewScreen))
+
+    def open_contact(self, contact_id: int) -> None:
+        """Show the review screen at ``contact_id``, closing whatever is on top of it."""
+        review = self.review_screen
+        while self.screen is not review:
+            self.pop_screen()
+        review.jump_to(contact_id)
+
+    def open_list(self) -> None:
+        from reltui.ui.screens.contact_list import ContactListScreen
+
+        if not isinstance(self.screen, ContactListScreen):
+            self.push_screen(ContactListScreen(self.session.current_id))
+
+    def show_summary(self) -> None:
+        if not isinstance(self.screen, SummaryScreen):
+            self.push_screen(SummaryScreen(self.session))
+
+    def action_quit_review(self) -> None:
+        """``q``: the summary first when something was answered, then quit."""
+        if isinstance(self.screen, SummaryScreen) or not self.session.answered_any:
+            self.exit()
+        else:
+            self.show_summary()
+
+    def action_help(self) -> None:
+        from reltui.ui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    # ---- commands --------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="export")
+    def export_csv(self, directory: Path | None = None) -> Path | None:
+        """Write every contact's latest decision to a new CSV file in the home directory."""
+        today = self.session.clock().date().isoformat()
+        path = export_path(directory or Path.home(), today)
+        try:
+            rows = export_rows(self.store, questions=self.settings.questions)
+            count = export_to_file(rows, path)
+        except (OSError, StoreError) as error:
+            self.call_from_thread(
+                self.notify, f"Export failed: {error}", severity="error", markup=False
+            )
+            return None
+        self.call_from_thread(
+            self.notify, f"Exported {count} contacts to {path}", title="Export", markup=False
+        )
+        return path
+
+    @work(thread=True, exclusive=True, group="queue")
+    def switch_queue(self, name: str) -> None:
+        """Walk another queue from its start; answers so far stay in this session's summary."""
+        queue = build_queue(self.store, name, self.session.clock(), self.settings)
+        self.call_from_thread(self._use_queue, name, queue)
+
+    def _use_queue(self, name: str, queue: list[int]) -> None:
+        session = self.session
+        session.queue_name = name
+        session.queue = queue
+        session.position = 0
+        if queue:
+            session.jump_to(queue[0])
+        review = self.review_screen
+        while self.screen is not review:
+            self.pop_screen()
+        review.sync()
+        self.notify(f"Queue: {name} ({len(queue)} contacts)", markup=False, timeout=3)
+
+
+def make_app(
+    settings: Settings,
+    store: Store,
+    *,
+    queue: str = "due",
+    reviewer: str | None = None,
+    clock: Callable[[], datetime] | None = None,
+) -> ReltuiApp:
+    """Build the app over an open store; the session saves every answer through ``store``."""
+    session = ReviewSession(store, settings, queue_name=queue, reviewer=reviewer, clock=clock)
+    return ReltuiApp(settings, store, session)

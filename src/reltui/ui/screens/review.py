@@ -1,0 +1,237 @@
+"""ReviewScreen: one contact at a time, four questions, saved on every key."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from reltui.domain.rules import Answer, Status
+from reltui.session import ReviewSession
+from reltui.ui.messages import ReviewChanged
+from reltui.ui.text import safe
+from reltui.ui.views import (
+    CardView,
+    HistoryView,
+    QuestionsView,
+    card_view,
+    history_view,
+    progress_text,
+    questions_view,
+)
+from reltui.ui.widgets.contact_card import ContactCard
+from reltui.ui.widgets.history import LastReview
+from reltui.ui.widgets.pane import Pane
+from reltui.ui.widgets.questions import QuestionPanel
+from reltui.ui.widgets.review_header import ReviewHeader
+from reltui.ui.widgets.split_bar import SplitBar, SplitView
+
+REVIEW_BINDINGS: list[Binding] = [
+    Binding("y", "answer('yes')", "Yes", id="answer-yes", tooltip="Answer yes, go on"),
+    Binding("n", "answer('no')", "No", id="answer-no", tooltip="Answer no, go on"),
+    Binding("m", "answer('unsure')", "Unsure", id="answer-unsure", tooltip="Answer unsure, go on"),
+    *(
+        Binding(
+            str(number),
+            f"go_to_question({number - 1})",
+            f"Question {number}",
+            show=False,
+            id=f"question-{number}",
+            tooltip=f"Go to question {number}",
+        )
+        for number in range(1, 5)
+    ),
+    Binding("u", "undo", "Undo", id="undo", tooltip="Undo the last change"),
+    Binding("ctrl+z", "undo", "Undo", show=False, id="undo-ctrl-z", tooltip="Undo as well"),
+    Binding("p", "toggle_promote", "Promote", show=False, id="promote", tooltip="Flag to promote"),
+    Binding("k", "toggle_keep", "Keep", show=False, id="keep", tooltip="Keep as customer"),
+    Binding("s", "skip", "Skip", id="skip", tooltip="Skip until next week"),
+    Binding("right,l", "next_contact", "Next", show=False, id="next-contact"),
+    Binding("left,h", "previous_contact", "Previous", show=False, id="previous-contact"),
+    Binding("o", "note", "Note", id="note", tooltip="Write a note"),
+    Binding("slash", "search", "Search", id="search", tooltip="Find a contact"),
+    Binding(
+        "L", "list_view", "List", show=False, id="list-view", tooltip="All contacts as a table"
+    ),
+    Binding("pagedown", "scroll_panes(1)", "Scroll", show=False, id="scroll-down"),
+    Binding("pageup", "scroll_panes(-1)", "Scroll back", show=False, id="scroll-up"),
+]
+
+# Actions that write a review; disabled when the store is read-only or the queue is done.
+WRITING_ACTIONS = frozenset({"answer", "undo", "toggle_promote", "toggle_keep", "skip", "note"})
+
+
+class ReviewScreen(Screen[None]):
+    """The contact card, last review, questions, live split and progress."""
+
+    AUTO_FOCUS = None
+    BINDINGS = REVIEW_BINDINGS
+
+    card: reactive[CardView | None] = reactive(None)
+    history: reactive[HistoryView] = reactive(HistoryView)
+    questions: reactive[QuestionsView | None] = reactive(None)
+    split: reactive[SplitView] = reactive(SplitView)
+    progress: reactive[str] = reactive("")
+    at_contact: reactive[bool] = reactive(False, bindings=True)
+    can_undo: reactive[bool] = reactive(False, bindings=True)
+
+    def __init__(self, session: ReviewSession) -> None:
+        super().__init__(id="review")
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        header = ReviewHeader(id="review-header")
+        header.reviewer = safe(self.session.reviewer)
+        header.read_only = self.session.store.read_only
+        yield header.data_bind(progress=ReviewScreen.progress)
+        yield SplitBar(id="split-bar").data_bind(view=ReviewScreen.split)
+        with Horizontal(id="review-body"):
+            with Vertical(id="left-column"):
+                with Pane(id="card-pane"):
+                    yield ContactCard(id="contact-card").data_bind(view=ReviewScreen.card)
+                yield LastReview(id="last-review").data_bind(view=ReviewScreen.history)
+            with Pane(id="question-pane"):
+                yield QuestionPanel(id="questions").data_bind(view=ReviewScreen.questions)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.sync()
+
+    # ---- showing the session ---------------------------------------------------------------
+
+    def sync(self) -> None:
+        """Copy the session into the reactives; widgets whose view is unchanged do not redraw."""
+        session = self.session
+        self.card = card_view(session)
+        self.history = history_view(session)
+        self.questions = questions_view(session)
+        self.split = SplitView.of(session.split, session.split_before, self._at_risk_count())
+        self.progress = progress_text(session)
+        self.at_contact = not session.done
+        self.can_undo = session.can_undo
+        self.refresh_bindings()
+
+    def _at_risk_count(self) -> int:
+        return len(self.session.summary().at_risk) if self.session.answered_any else 0
+
+    def _changed(self, contact_id: int | None) -> None:
+        if contact_id is not None:
+            self.post_message(ReviewChanged(contact_id))
+        self.sync()
+        if self.session.done and self.session.queue:
+            self.app.call_later(self.app.show_summary)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        session = self.session
+        if action in WRITING_ACTIONS and session.store.read_only:
+            return None
+        if action == "undo":
+            return True if self.can_undo else None
+        if action in WRITING_ACTIONS or action == "go_to_question":
+            return self.at_contact
+        if action == "next_contact":
+            return True if self.at_contact else None
+        if action == "previous_contact":
+            return True if session.position > 0 else None
+        return True
+
+    # ---- answering -------------------------------------------------------------------------
+
+    def action_answer(self, value: str) -> None:
+        session = self.session
+        contact_id = session.current_id
+        if contact_id is None:
+            return
+        session.answer(Answer(value))
+        if session.is_complete and session.settings.auto_advance:
+            self._announce_result(contact_id)
+            session.next_contact()
+        self._changed(contact_id)
+
+    def _announce_result(self, contact_id: int) -> None:
+        name = safe(self.session.store.contact(contact_id).name)
+        status = self.session.store.state(contact_id).status
+        message = f"{name}: {status}"
+        if status == Status.CANDIDATE:
+            message += "\nnext: " + "; ".join(self.session.next_actions())
+        self.notify(message, title="Saved", markup=False, timeout=4)
+
+    def action_go_to_question(self, index: int) -> None:
+        self.session.go_to_question(index)
+        self.sync()
+
+    def action_undo(self) -> None:
+        if self.session.undo():
+            self._changed(self.session.current_id)
+            self.notify("Undone", markup=False, timeout=2)
+
+    def action_toggle_promote(self) -> None:
+        self.session.toggle_promote()
+        self._changed(self.session.current_id)
+
+    def action_toggle_keep(self) -> None:
+        self.session.toggle_keep()
+        self._changed(self.session.current_id)
+
+    def action_skip(self) -> None:
+        contact_id = self.session.current_id
+        if contact_id is None:
+            return
+        self.session.skip()
+        name = safe(self.session.store.contact(contact_id).name)
+        self.notify(f"{name}: skipped until next week", markup=False, timeout=3)
+        self._changed(contact_id)
+
+    def action_note(self) -> None:
+        from reltui.ui.screens.note import NoteScreen
+
+        draft, contact = self.session.draft, self.session.contact
+        if draft is None or contact is None:
+            return
+        contact_id = contact.id
+
+        def save(note: str | None) -> None:
+            if note is not None and self.session.current_id == contact_id:
+                self.session.set_note(note)
+                self._changed(contact_id)
+
+        self.app.push_screen(NoteScreen(safe(contact.name), draft.note), save)
+
+    # ---- moving ----------------------------------------------------------------------------
+
+    def action_next_contact(self) -> None:
+        self.session.next_contact()
+        self._changed(None)
+
+    def action_previous_contact(self) -> None:
+        self.session.previous_contact()
+        self.sync()
+
+    def jump_to(self, contact_id: int) -> None:
+        """Make ``contact_id`` the current contact (from search, the list or the palette)."""
+        self.session.jump_to(contact_id)
+        self.sync()
+
+    def action_search(self) -> None:
+        from reltui.ui.screens.search import SearchScreen
+
+        def chosen(contact_id: int | None) -> None:
+            if contact_id is not None:
+                self.jump_to(contact_id)
+
+        self.app.push_screen(SearchScreen(), chosen)
+
+    def action_list_view(self) -> None:
+        from reltui.ui.screens.contact_list import ContactListScreen
+
+        self.app.push_screen(ContactListScreen(self.session.current_id))
+
+    def action_scroll_panes(self, direction: int) -> None:
+        for pane in self.query(Pane):
+            if direction > 0:
+                pane.scroll_page_down(animate=False)
+            else:
+                pane.scroll_page_up(animate=False)

@@ -1,0 +1,166 @@
+"""What the review screen shows for the current contact, as plain values built from the session.
+
+Widgets receive these frozen views through reactives, so a widget re-renders only when its own
+view changed. Every contact-derived string goes through ``safe`` here, once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from reltui.domain.questions import QUESTION_IDS
+from reltui.domain.rules import Decision, Status
+from reltui.domain.state import has_answers
+from reltui.session import ReviewSession
+from reltui.ui.text import safe
+
+TIMELINE_LENGTH = 5
+QUEUE_LABELS = {
+    "due": "due",
+    "at-risk": "at risk",
+    "all": "contacts",
+    "unreviewed": "unreviewed",
+    "customers": "customers",
+    "candidates": "candidates",
+    "clients": "clients",
+}
+
+
+def day(moment: datetime | None) -> str:
+    """A date as the user reads it in a table: 2026-11-16."""
+    return moment.date().isoformat() if moment is not None else ""
+
+
+@dataclass(frozen=True, slots=True)
+class CardView:
+    """The contact card: who they are, where they stand, when they are due."""
+
+    name: str
+    company: str = ""
+    position: str = ""
+    email: str = ""
+    phone: str = ""
+    tags: tuple[str, ...] = ()
+    notes: str = ""
+    status: Status = Status.UNREVIEWED
+    at_risk: bool = False
+    lost: tuple[str, ...] = ()
+    due: str = ""
+    flag: str = ""
+    review_note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryView:
+    """The last review before this one, and the status timeline."""
+
+    date: str = ""
+    reviewer: str = ""
+    answers: tuple[str | None, ...] = ()
+    status: str = ""
+    note: str = ""
+    timeline: tuple[str, ...] = ()
+    more: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionsView:
+    """The four questions with this review's answers so far."""
+
+    titles: tuple[str, ...]
+    texts: tuple[str, ...]
+    answers: tuple[str | None, ...]
+    current: int
+    complete: bool
+    result: str = ""
+    next_actions: tuple[str, ...] = ()
+    read_only: bool = False
+
+
+def card_view(session: ReviewSession) -> CardView | None:
+    contact, state, draft = session.contact, session.state, session.draft
+    if contact is None or state is None or draft is None:
+        return None
+    titles = {question.id: question.title for question in session.questions}
+    now = session.clock()
+    due_at = state.next_due(session.settings.cadence_days)
+    if due_at is None:
+        due = "due now (never reviewed)"
+    elif due_at <= now:
+        due = f"due since {day(due_at)}"
+    else:
+        due = f"next due {day(due_at)}"
+    flag = ""
+    if draft.decision == Decision.PROMOTE:
+        flag = "flagged: promote to candidate"
+    elif draft.decision == Decision.KEEP:
+        flag = "flagged: keep as customer"
+    elif draft.decision == Decision.SKIP and draft.deferred_until is not None:
+        flag = f"skipped until {day(draft.deferred_until)}"
+    return CardView(
+        name=safe(contact.name) or "(no name)",
+        company=safe(contact.company),
+        position=safe(contact.position),
+        email=safe(contact.email),
+        phone=safe(contact.phone),
+        tags=tuple(safe(tag) for tag in contact.tags if tag),
+        notes=safe(contact.notes, multiline=True).strip(),
+        status=state.status,
+        at_risk=state.at_risk,
+        lost=tuple(titles.get(qid, qid) for qid in state.lost),
+        due=due,
+        flag=flag,
+        review_note=safe(draft.note, multiline=True).strip(),
+    )
+
+
+def history_view(session: ReviewSession) -> HistoryView:
+    contact_id = session.current_id
+    if contact_id is None:
+        return HistoryView()
+    previous = session.previous_review(contact_id)
+    statuses: list[str] = []
+    for review in session.store.reviews(contact_id):
+        if has_answers(review) and (not statuses or statuses[-1] != review.status):
+            statuses.append(str(review.status))
+    if previous is None:
+        return HistoryView(timeline=tuple(statuses[-TIMELINE_LENGTH:]))
+    return HistoryView(
+        date=day(previous.at),
+        reviewer=safe(previous.reviewer),
+        answers=tuple(previous.answers.get(qid) for qid in QUESTION_IDS),
+        status=str(previous.status),
+        note=safe(previous.note, multiline=True).strip(),
+        timeline=tuple(statuses[-TIMELINE_LENGTH:]),
+        more=len(statuses) > TIMELINE_LENGTH,
+    )
+
+
+def questions_view(session: ReviewSession) -> QuestionsView:
+    draft = session.draft
+    answers = tuple(draft.answers.get(qid) for qid in QUESTION_IDS) if draft else ()
+    complete = session.is_complete
+    result = str(draft.status) if complete and draft is not None else ""
+    actions = tuple(session.next_actions()) if result == Status.CANDIDATE else ()
+    return QuestionsView(
+        titles=tuple(question.title for question in session.questions),
+        texts=tuple(question.text for question in session.questions),
+        answers=answers or (None,) * len(QUESTION_IDS),
+        current=session.question,
+        complete=complete,
+        result=result,
+        next_actions=actions,
+        read_only=session.store.read_only,
+    )
+
+
+def progress_text(session: ReviewSession) -> str:
+    """Where the user is in the queue: "12 of 87 due"."""
+    position, total = session.progress()
+    label = QUEUE_LABELS.get(session.queue_name, session.queue_name)
+    if total == 0:
+        return f"the {session.queue_name} queue is empty"
+    if session.done:
+        return f"all {total} {label} done"
+    return f"{position} of {total} {label}"

@@ -1,0 +1,56 @@
+"""ContactCard: who the contact is, where they stand and when they are next due."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from reltui.ui.views import CardView
+from reltui.ui.widgets.styles import AT_RISK_STYLE, MUTED, status_style
+
+EMPTY_TEXT = (
+    "Nothing left in this queue.\n\n"
+    "h goes back, / searches, L lists every contact, ctrl+p switches queue, q ends."
+)
+
+
+class ContactCard(Widget):
+    """The card for the current contact; every text field is shown literally."""
+
+    DEFAULT_CSS = """
+    ContactCard {
+        height: auto;
+    }
+    """
+
+    view: reactive[CardView | None] = reactive(None)
+
+    def render(self) -> Content:
+        card = self.view
+        if card is None:
+            return Content(EMPTY_TEXT)
+        lines: list[Content] = [Content.styled(card.name, "bold")]
+        role = ", ".join(part for part in (card.position, card.company) if part)
+        for text in (role, card.email, card.phone):
+            if text:
+                lines.append(Content(text))
+        if card.tags:
+            lines.append(Content.assemble(("tags ", MUTED), " · ".join(card.tags)))
+        lines.append(
+            Content.assemble(
+                (str(card.status), status_style(card.status)), (f" · {card.due}", MUTED)
+            )
+        )
+        if card.at_risk:
+            lost = ", ".join(card.lost) or "a yes"
+            lines.append(
+                Content.assemble(("⚠ AT RISK", f"reverse {AT_RISK_STYLE}"), f" lost: {lost}")
+            )
+        if card.flag:
+            lines.append(Content.styled(card.flag, "bold $text-accent"))
+        if card.review_note:
+            lines.append(Content.assemble(("note ", MUTED), card.review_note))
+        if card.notes:
+            lines.append(Content.assemble(("notes ", MUTED), card.notes))
+        return Content("\n").join(lines)

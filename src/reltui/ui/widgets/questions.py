@@ -1,0 +1,62 @@
+"""QuestionPanel: the four questions with this review's answers, the current one highlighted."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from reltui.ui.views import QuestionsView
+from reltui.ui.widgets.styles import MUTED, answer_label, status_style
+
+KEYS_HINT = Content.assemble(
+    ("y", "bold"),
+    " yes  ",
+    ("n", "bold"),
+    " no  ",
+    ("m", "bold"),
+    " unsure  ",
+    ("1-4", "bold"),
+    " change",
+)
+
+
+class QuestionPanel(Widget):
+    """Questions, answers so far, and the result once all four are answered."""
+
+    DEFAULT_CSS = """
+    QuestionPanel {
+        height: auto;
+    }
+    """
+
+    view: reactive[QuestionsView | None] = reactive(None)
+
+    def render(self) -> Content:
+        panel = self.view
+        if panel is None:
+            return Content("")
+        width = max(len(title) for title in panel.titles) + 1
+        lines: list[Content] = []
+        for index, (title, answer) in enumerate(zip(panel.titles, panel.answers, strict=True)):
+            current = index == panel.current
+            marker = "▶" if current else " "
+            row = Content.assemble(
+                f"{marker}{index + 1} {title.ljust(width)}", answer_label(answer)
+            )
+            lines.append(row.stylize("reverse") if current else row)
+        lines.append(Content(""))
+        if panel.complete:
+            lines.append(
+                Content.assemble(("result ", MUTED), (panel.result, status_style(panel.result)))
+            )
+            if panel.next_actions:
+                lines.append(Content.styled("next actions", MUTED))
+                lines.extend(Content(f"• {action}") for action in panel.next_actions)
+        else:
+            lines.append(Content(panel.texts[panel.current]))
+        if panel.read_only:
+            lines.append(Content.styled("read-only: answers cannot change", "bold $text-error"))
+        else:
+            lines.append(KEYS_HINT)
+        return Content("\n").join(lines)

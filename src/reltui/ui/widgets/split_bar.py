@@ -1,0 +1,132 @@
+"""SplitBar: clients, candidates, customers and unreviewed as counts, percentages and a bar."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from reltui.domain.rules import STATUS_ORDER, Split
+
+# A different glyph per status keeps the bar readable without colour (NO_COLOR).
+GLYPHS = {"client": "█", "candidate": "▓", "customer": "▒", "unreviewed": "░"}
+STYLES = {
+    "client": "$success",
+    "candidate": "$accent",
+    "customer": "$warning",
+    "unreviewed": "$foreground-muted",
+}
+PLURALS = {
+    "client": "clients",
+    "candidate": "candidates",
+    "customer": "customers",
+    "unreviewed": "unreviewed",
+}
+SHORT = {"client": "cli", "candidate": "cand", "customer": "cust", "unreviewed": "unrev"}
+
+
+@dataclass(frozen=True, slots=True)
+class SplitView:
+    """The split now, the split when the session began, and contacts put at risk since."""
+
+    counts: tuple[int, ...] = (0, 0, 0, 0)
+    before: tuple[int, ...] = (0, 0, 0, 0)
+    at_risk: int = 0
+
+    @classmethod
+    def of(cls, split: Split, before: Split, at_risk: int = 0) -> SplitView:
+        return cls(
+            tuple(split.counts[status] for status in STATUS_ORDER),
+            tuple(before.counts[status] for status in STATUS_ORDER),
+            at_risk,
+        )
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts)
+
+    def changes(self) -> str:
+        """This session's changes in words: "+2 clients, -1 customer, 1 at risk"."""
+        parts = []
+        for status, now, was in zip(STATUS_ORDER, self.counts, self.before, strict=True):
+            delta = now - was
+            if delta:
+                noun = status.value if abs(delta) == 1 else PLURALS[status]
+                parts.append(f"{delta:+d} {noun}")
+        if self.at_risk:
+            parts.append(f"{self.at_risk} at risk")
+        return ", ".join(parts) if parts else "no changes yet"
+
+
+def _percent(count: int, total: int) -> int:
+    return round(100 * count / total) if total else 0
+
+
+def bar_widths(counts: tuple[int, ...], width: int) -> list[int]:
+    """Cells per status for a stacked bar of ``width`` (largest remainders get the spare)."""
+    total = sum(counts)
+    if not total or width <= 0:
+        return [0] * len(counts)
+    exact = [count * width / total for count in counts]
+    cells = [int(value) for value in exact]
+    # Every non-empty status keeps at least one cell while the bar has room.
+    for index, count in enumerate(counts):
+        if count and not cells[index] and sum(cells) < width:
+            cells[index] = 1
+    spare = width - sum(cells)
+    order = sorted(range(len(counts)), key=lambda index: exact[index] - cells[index], reverse=True)
+    for index in order[: max(spare, 0)]:
+        cells[index] += 1
+    while sum(cells) > width:
+        cells[cells.index(max(cells))] -= 1
+    return cells
+
+
+class SplitBar(Widget):
+    """Two lines: counts and percentages, then the bar and what this session changed."""
+
+    DEFAULT_CSS = """
+    SplitBar {
+        height: 2;
+        padding: 0 1;
+    }
+    """
+
+    view: reactive[SplitView] = reactive(SplitView, layout=False)
+
+    def _legend(self, width: int) -> Content:
+        total = self.view.total
+        for labels, gap in ((None, "  "), (None, " "), (SHORT, " ")):
+            parts: list[str | tuple[str, str]] = []
+            for index, (status, count) in enumerate(
+                zip(STATUS_ORDER, self.view.counts, strict=True)
+            ):
+                name = labels[status] if labels else status.value
+                if index:
+                    parts.append(gap)
+                parts.append((GLYPHS[status], STYLES[status]))
+                parts.append(f" {name} {count:,} {_percent(count, total)}%")
+            legend = Content.assemble(*parts)
+            if legend.cell_length <= width:
+                break
+        return legend
+
+    def _bar(self, width: int) -> Content:
+        changes = f" this session: {self.view.changes()}"
+        bar_width = max(width - len(changes), min(width, 10))
+        cells = bar_widths(self.view.counts, bar_width)
+        parts: list[str | tuple[str, str]] = [
+            (GLYPHS[status] * cell, STYLES[status])
+            for status, cell in zip(STATUS_ORDER, cells, strict=True)
+            if cell
+        ]
+        if not any(cells):
+            parts.append(("░" * bar_width, STYLES["unreviewed"]))
+        parts.append(changes)
+        return Content.assemble(*parts)
+
+    def render(self) -> Content:
+        width = max(self.content_region.width, 20)
+        return Content("\n").join([self._legend(width), self._bar(width)])
