@@ -24,11 +24,12 @@ Mon 2026-11-16 to Sun 2026-11-22
 | Unreviewed | 2 | 1 | -1 |
 | Total | 7 | 7 | 0 |
 
-## Reviewed (3)
+## Reviewed (4)
 
 - Ada Lovelace: candidate
 - Brian Kernighan: candidate
 - Dan Bricklin: candidate
+- Henry Ford: client
 
 ## Promoted (1)
 

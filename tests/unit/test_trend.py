@@ -53,6 +53,8 @@ LOG = (
     # Only one question answered: the other three carry the previous yes.
     ("Ada Lovelace", at(date(2026, 11, 17)), (None, N, None, None), None),
     ("Dan Bricklin", at(date(2026, 11, 18)), (N, N, N, N), "promote"),
+    # A client confirmed as a client is reviewed, not promoted.
+    ("Henry Ford", at(date(2026, 11, 18), 9), (Y, Y, Y, Y), None),
 )
 
 # Clients, candidates, customers, unreviewed at the end of each week, 2026-W36 to 2026-W47.
