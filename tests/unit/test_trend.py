@@ -1,5 +1,7 @@
 """The weekly split, at-risk clients, candidates' plans and blocking counts from a known log."""
 
+import subprocess
+import sys
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
@@ -304,3 +306,16 @@ def test_one_pass_split_matches_a_brute_force_count(contacts, today_offset):
     for week in trend:
         assert week.split.counts == slow_split(histories, week.end).counts
         assert week.split.total == len(histories)
+
+
+def test_rhythm_modules_keep_to_their_layer():
+    code = (
+        "import sys, reltui.domain.trend, reltui.domain.rhythm; "
+        "print('textual' in sys.modules, 'tinydb' in sys.modules); "
+        "import reltui.insights, reltui.report, reltui.cli.report, reltui.cli.stats; "
+        "print('textual' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["False", "False", "False"]

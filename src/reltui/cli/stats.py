@@ -56,10 +56,10 @@ def compute_stats(store: Store, settings: Settings) -> dict[str, int]:
         at_risk += state.at_risk
     return {
         "total": split.total,
-        "clients": split.counts["client"],
-        "customers": split.counts["customer"],
-        "candidates": split.counts["candidate"],
-        "unreviewed": split.counts["unreviewed"],
+        "clients": split.counts[Status.CLIENT],
+        "customers": split.counts[Status.CUSTOMER],
+        "candidates": split.counts[Status.CANDIDATE],
+        "unreviewed": split.counts[Status.UNREVIEWED],
         "due": due,
         "at_risk": at_risk,
     }
