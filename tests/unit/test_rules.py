@@ -117,3 +117,27 @@ def test_split_counts_and_moves():
     split.move("unreviewed", "client")
     assert split.counts[Status.CLIENT] == 2
     assert split.counts[Status.UNREVIEWED] == 0
+
+
+def test_at_risk_client_is_due_at_once_unless_skipped():
+    from reltui.domain.models import Review
+    from reltui.domain.state import contact_state
+
+    def made(days_ago, status, **extra):
+        return Review(
+            id=f"r{days_ago}",
+            contact_id=1,
+            at=NOW - timedelta(days=days_ago),
+            reviewer="me",
+            answers=answers(Y, Y, Y, Y if status == "client" else N),
+            status=status,
+            **extra,
+        )
+
+    state = contact_state([made(40, "client"), made(1, "candidate")])
+    assert state.at_risk
+    assert state.is_due(NOW)
+    skipped = made(0, "candidate", decision="skip", deferred_until=NOW + timedelta(days=7))
+    skipped.answers = dict.fromkeys(QUESTION_IDS)
+    later = contact_state([made(40, "client"), made(1, "candidate"), skipped])
+    assert not later.is_due(NOW)

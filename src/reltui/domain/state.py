@@ -89,6 +89,13 @@ class ContactState:
     def is_due(
         self, now: datetime, cadence_days: Mapping[Status, int] = DEFAULT_CADENCE_DAYS
     ) -> bool:
+        """Due now: never reviewed, past its status's cadence, or an at-risk client.
+
+        An at-risk client is due at once (unless skipped this week): that is how clients are
+        lost, so the due queue starts with them.
+        """
+        if self.at_risk and (self.deferred_until is None or self.deferred_until <= now):
+            return True
         due = self.next_due(cadence_days)
         return due is None or due <= now
 
