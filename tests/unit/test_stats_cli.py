@@ -37,7 +37,7 @@ Candidates         3   42.9%
 Customers          1   14.3%
 Unreviewed         1   14.3%
 Total              7
-Due now            2
+Due now            -
 At risk            1
 
 At risk: 1 client lost a yes
@@ -144,7 +144,6 @@ def test_json_keeps_its_keys_and_adds_at_risk_contacts_and_blocking(db):
         "customers": 1,
         "candidates": 3,
         "unreviewed": 1,
-        "due": 2,
         "at_risk": 1,
         "at_risk_contacts": [
             {"id": 1, "name": "Ada Lovelace", "lost": ["ask_referral"], "on": "2026-11-17"}
