@@ -141,3 +141,14 @@ def test_at_risk_client_is_due_at_once_unless_skipped():
     skipped.answers = dict.fromkeys(QUESTION_IDS)
     later = contact_state([made(40, "client"), made(1, "candidate"), skipped])
     assert not later.is_due(NOW)
+
+
+def test_lost_names_only_the_answer_that_changed_in_an_unfinished_review():
+    from reltui.domain.models import Review
+    from reltui.domain.state import contact_state
+
+    client = Review("a", 1, NOW - timedelta(days=30), "me", answers(Y, Y, Y, Y), status="client")
+    partial = Review(
+        "b", 1, NOW, "me", {**dict.fromkeys(QUESTION_IDS), "ask_referral": N}, status="candidate"
+    )
+    assert contact_state([client, partial]).lost == ["ask_referral"]

@@ -79,7 +79,8 @@ class ContactState:
         """The questions that lost their yes since the previous review (at-risk clients)."""
         if not self.at_risk or self.latest is None or self.previous is None:
             return []
-        return lost_questions(self.previous.answers, self.latest.answers)
+        latest = effective_answers(self.latest.answers, self.previous.answers)
+        return lost_questions(self.previous.answers, latest)
 
     def next_due(
         self, cadence_days: Mapping[Status, int] = DEFAULT_CADENCE_DAYS
