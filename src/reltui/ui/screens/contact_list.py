@@ -46,10 +46,10 @@ class ContactListScreen(Screen[None]):
     AUTO_FOCUS = "#contact-table"
     BINDINGS = LIST_BINDINGS
 
-    status_filter: reactive[str] = reactive("all")
-    text_filter: reactive[str] = reactive("")
-    sort_column: reactive[str] = reactive("name")
-    sort_reverse: reactive[bool] = reactive(False)
+    status_filter: reactive[str] = reactive("all", init=False)
+    text_filter: reactive[str] = reactive("", init=False)
+    sort_column: reactive[str] = reactive("name", init=False)
+    sort_reverse: reactive[bool] = reactive(False, init=False)
 
     def __init__(self, current_id: int | None = None) -> None:
         super().__init__(id="contact-list")
@@ -86,15 +86,14 @@ class ContactListScreen(Screen[None]):
         self.refresh_view()
 
     def refresh_view(self) -> None:
-        if self.is_mounted:
-            self._generation += 1
-            self._compute(
-                self._generation,
-                self.status_filter,
-                self.text_filter,
-                self.sort_column,
-                self.sort_reverse,
-            )
+        self._generation += 1
+        self._compute(
+            self._generation,
+            self.status_filter,
+            self.text_filter,
+            self.sort_column,
+            self.sort_reverse,
+        )
 
     @work(thread=True, exclusive=True, group="contact-list")
     def _compute(self, generation: int, status: str, text: str, column: str, reverse: bool) -> None:

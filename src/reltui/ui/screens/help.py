@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
@@ -18,7 +18,46 @@ HELP_BINDINGS: list[Binding] = [
     Binding("down,j", "scroll(1)", "Down", show=False, id="help-down"),
     Binding("up,k", "scroll(-1)", "Up", show=False, id="help-up"),
 ]
-KEY_WIDTH = 9
+KEY_WIDTH = 10
+# Bindings of one action share a line in the help, under this description.
+GROUPED = {
+    "go_to_question": "Go to question 1-4",
+    "undo": "Undo (several steps)",
+    "scroll_panes": "Scroll card and questions",
+    "back": "Back to the review",
+    "sort": "Sort by column; again reverses",
+    "move": "Move up / down",
+    "page": "Page up / down",
+    "move_to": "First / last row",
+}
+
+
+def action_name(binding: Binding) -> str:
+    return binding.action.split("(", 1)[0]
+
+
+def key_names(app: App, binding: Binding) -> list[str]:
+    """How each key of ``binding`` is shown (the Footer's own key display)."""
+    return [app.get_key_display(Binding(key.strip(), "")) for key in binding.key.split(",")]
+
+
+def help_rows(app: App, bindings: Iterable[Binding]) -> list[tuple[str, str]]:
+    """(keys, description) per line; bindings of a grouped action are merged into one line."""
+    rows: list[tuple[str, str]] = []
+    where: dict[str, int] = {}
+    for binding in bindings:
+        name = action_name(binding)
+        keys = " ".join(key_names(app, binding))
+        if name in GROUPED and name in where:
+            index = where[name]
+            rows[index] = (f"{rows[index][0]} {keys}", rows[index][1])
+            continue
+        if name in GROUPED:
+            where[name] = len(rows)
+            rows.append((keys, GROUPED[name]))
+        else:
+            rows.append((keys, binding.tooltip or binding.description))
+    return rows
 
 
 class HelpScreen(ModalScreen[None]):
@@ -50,15 +89,8 @@ class HelpScreen(ModalScreen[None]):
 
     def _section(self, title: str, bindings: Iterable[Binding]) -> Content:
         lines = [Content.styled(title, "bold $text-accent")]
-        for binding in bindings:
-            keys = " ".join(
-                self.app.get_key_display(Binding(key.strip(), "")) for key in binding.key.split(",")
-            )
-            lines.append(
-                Content.assemble(
-                    (keys.ljust(KEY_WIDTH), "bold"), binding.tooltip or binding.description
-                )
-            )
+        for keys, description in help_rows(self.app, bindings):
+            lines.append(Content.assemble((keys.ljust(KEY_WIDTH), "bold"), description))
         return Content("\n").join(lines)
 
     def compose(self) -> ComposeResult:

@@ -23,7 +23,7 @@ HEADERS = {
     "reviewed": "Reviewed",
     "due": "Due",
 }
-FIXED_WIDTHS = {"status": 12, "reviewed": 10, "due": 10}
+FIXED_WIDTHS = {"status": 11, "reviewed": 10, "due": 10}
 
 
 def fit(text: str, width: int) -> str:
@@ -37,7 +37,7 @@ def fit(text: str, width: int) -> str:
 
 def column_widths(width: int) -> dict[str, int]:
     """How wide each column is in a table ``width`` cells wide (one space between columns)."""
-    flexible = max(width - sum(FIXED_WIDTHS.values()) - len(HEADERS), 20)
+    flexible = max(width - sum(FIXED_WIDTHS.values()) - (len(HEADERS) - 1), 20)
     name = flexible * 11 // 20
     return {"name": name, "company": flexible - name, **FIXED_WIDTHS}
 
@@ -50,6 +50,7 @@ class ContactTable(ScrollView, can_focus=True):
         height: 1fr;
         overflow-x: hidden;
         overflow-y: auto;
+        scrollbar-size-vertical: 1;
     }
     ContactTable > .contact-table--header {
         text-style: bold;
