@@ -1,0 +1,1 @@
+"""End-to-end tests: the installed ``reltui`` console script in tmux, over ssh, as two users."""

@@ -1,0 +1,218 @@
+"""The installed ``reltui`` in a real terminal (tmux, 80x24): keys in, screen and files out."""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+import signal
+from pathlib import Path
+
+import pytest
+
+from e2e.harness import SAMPLE_CONTACTS, Cli, User, lock_is_free
+from e2e.screen import UNANSWERED, answer, hues, modes_left_on, showing
+from e2e.tmux import ServerFactory, TmuxServer, TmuxSession
+
+pytestmark = pytest.mark.e2e
+
+NONE = (UNANSWERED,) * 4
+# Every answer given in test_review_in_a_real_terminal, as ``reltui export`` must show it.
+EXPECTED_EXPORT = {
+    "Ada Lovelace": ("client", ("yes", "yes", "yes", "yes")),
+    "Brian Kernighan": ("customer", ("yes", "no", "unsure", "no")),
+    "Grace Hopper": ("candidate", ("yes", "yes", "yes", "no")),
+    "Katherine Johnson": ("unreviewed", ("", "", "", "")),
+    "Linus Torvalds": ("customer", ("unsure", "", "", "")),
+    "Zara [/bold] Kaye": ("unreviewed", ("", "", "", "")),
+}
+
+
+def start_review(tmux: TmuxServer, exe: Path, db: Path, **env: str) -> TmuxSession:
+    session = tmux.new_session(
+        "review", [str(exe), "--db", str(db), "review", "--queue", "all"], env=env
+    )
+    session.wait_for(showing("Ada Lovelace", "1 of 6"), description="the first contact")
+    return session
+
+
+@pytest.mark.parametrize(
+    ("term", "extra_env", "undo_key"),
+    [
+        ("xterm-256color", {}, "u"),
+        ("screen", {}, "C-z"),
+        ("xterm-256color", {"NO_COLOR": "1"}, "u"),
+    ],
+    ids=["xterm-256color", "screen", "no-color"],
+)
+def test_review_in_a_real_terminal(
+    tmux: TmuxServer,
+    cli: Cli,
+    user: User,
+    contacts_file: Path,
+    tmp_path: Path,
+    term: str,
+    extra_env: dict[str, str],
+    undo_key: str,
+) -> None:
+    db = tmp_path / "db"
+    assert cli("--db", db, "import", contacts_file).stdout == "6 added, 0 updated, 0 skipped\n"
+    session = start_review(tmux, cli.command[0], db, TERM=term, **extra_env)
+    output = tmp_path / "terminal-output"
+    session.pipe_output(output)
+    assert f"reviewer {user.env['USER']}" in session.capture().splitlines()[0]
+
+    # Four yeses make Ada a client; the review moves on to Brian by itself.
+    answer(session, "Ada Lovelace", "1 of 6", "yyyy")
+    session.wait_for(showing("Brian Kernighan", "2 of 6", NONE), description="Brian, unanswered")
+    # The split must read without colour; with NO_COLOR every colour sent is a grey.
+    assert "█ client 1 17%" in session.capture()
+    colours = hues(session.capture(escapes=True))
+    if "NO_COLOR" in extra_env:
+        assert not colours, f"coloured cells under NO_COLOR: {sorted(colours)}"
+    else:
+        assert colours, "a colour terminal should show statuses in colour"
+
+    # Brian's fourth answer moves on to Grace; undo brings Brian back with that answer open.
+    answer(session, "Brian Kernighan", "2 of 6", "ynmy")
+    session.wait_for(showing("Grace Hopper", "3 of 6", NONE), description="Grace, unanswered")
+    session.send_keys(undo_key)
+    undone = ("yes", "no", "unsure", UNANSWERED)
+    session.wait_for(
+        showing("Brian Kernighan", "2 of 6", undone, must_see=(4,)), description="Brian, undone"
+    )
+    answer(session, "Brian Kernighan", "2 of 6", "n", before=undone)
+
+    # Three yeses of four make Grace a candidate.
+    answer(session, "Grace Hopper", "3 of 6", "yyyn")
+    session.wait_for(showing("Katherine Johnson", "4 of 6", NONE), description="Katherine")
+
+    # Search jumps past Katherine to Linus.
+    session.send_keys("/")
+    session.wait_for("Type to search", description="the search box")
+    session.type_text("linus")
+    session.wait_for("Linus Torvalds  Kernel Org", description="Linus in the results")
+    session.send_keys("Enter")
+    answer(session, "Linus Torvalds", "5 of 6", "m")
+
+    # The list shows every contact, the markup-laden name literally, with today's statuses.
+    session.send_keys("L")
+    # (Notifications may cover the status column for a few seconds: wait for every row.)
+    session.wait_for(
+        lambda screen: (
+            "6 of 6 contacts" in screen
+            and all(
+                re.search(rf"^{re.escape(name)}\s.*\s{status}\s", screen, re.MULTILINE)
+                for name, (status, _answers) in EXPECTED_EXPORT.items()
+            )
+        ),
+        description="every contact with its status in the list",
+    )
+    session.send_keys("Escape")
+    session.wait_for(showing("Linus Torvalds", "5 of 6", ("unsure", *NONE[1:]), must_see=(1,)))
+
+    # q shows the summary first; q again leaves, and the terminal is given back intact.
+    session.send_keys("q")
+    session.wait_for("Session summary", description="the summary")
+    session.send_keys("q")
+    assert session.wait_exit() == 0
+    assert session.display("#{alternate_on} #{mouse_any_flag}") == "0 0"
+    assert modes_left_on(output.read_bytes()) == {}, "the shell must get its terminal back"
+
+    assert lock_is_free(db)
+    assert cli.stats(db) | {"at_risk_contacts": [], "blocking": {}} == {
+        "total": 6,
+        "clients": 1,
+        "customers": 2,
+        "candidates": 1,
+        "unreviewed": 2,
+        "due": 2,
+        "at_risk": 0,
+        "at_risk_contacts": [],
+        "blocking": {},
+    }
+    assert cli.answers(db) == EXPECTED_EXPORT
+    rows = cli.export(db)
+    assert rows["Grace Hopper"]["next_action"] == "deliver a quick win and follow up in person"
+    assert {rows[name]["reviewer"] for name in ("Ada Lovelace", "Linus Torvalds")} == {
+        user.env["USER"]
+    }
+
+
+def test_demo_from_a_new_users_empty_home(
+    tmux_factory: ServerFactory, reltui_exe: Path, tmp_path: Path
+) -> None:
+    """``reltui demo`` works with nothing set up and leaves nothing behind."""
+    home, temp = tmp_path / "newhome", tmp_path / "tmp"
+    home.mkdir()
+    temp.mkdir()
+    # A brand-new account: no XDG variables, so reltui falls back to its defaults under HOME.
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(home),
+        "LANG": "C.UTF-8",
+        "TERM": "xterm-256color",
+        "TMPDIR": str(temp),
+    }
+    tmux = tmux_factory(env)
+    session = tmux.new_session("demo", [str(reltui_exe), "demo"], env={"TERM": "xterm-256color"})
+    with open(SAMPLE_CONTACTS, encoding="utf-8", newline="") as handle:
+        sample_names = [f"{row['first_name']} {row['last_name']}" for row in csv.DictReader(handle)]
+    screen = session.wait_for(
+        lambda text: (
+            re.search(r"1 of \d+ due", text) is not None
+            and any(name in text for name in sample_names)
+        ),
+        description="a sample contact",
+    )
+    split = re.search(
+        r"client (\d+) \d+%.*candidate (\d+).*customer (\d+).*unreviewed (\d+)", screen
+    )
+    assert split, f"no split on screen:\n{screen}"
+    assert sum(map(int, split.groups())) == len(sample_names)
+    assert any(temp.iterdir()), "the demo copy should live in TMPDIR while it runs"
+
+    session.send_keys("y")
+    session.wait_for("this session: ", description="the split after an answer")
+    session.send_keys("q")
+    session.wait_for("Session summary")
+    session.send_keys("q")
+    assert session.wait_exit() == 0
+    assert sorted(home.rglob("*")) == [], "the demo must not write into the user's home"
+    assert sorted(temp.rglob("*")) == [], "the throwaway copy must be removed"
+
+
+@pytest.mark.parametrize(
+    "signal_number", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"]
+)
+def test_signal_keeps_answers_and_frees_the_lock(
+    tmux: TmuxServer, cli: Cli, contacts_file: Path, tmp_path: Path, signal_number: int
+) -> None:
+    db = tmp_path / "db"
+    cli("--db", db, "import", contacts_file)
+    session = start_review(tmux, cli.command[0], db)
+    answer(session, "Ada Lovelace", "1 of 6", "ynm")
+    assert not lock_is_free(db), "a running review holds the writer lock"
+
+    os.kill(session.pid, signal_number)
+    session.wait_exit()
+
+    assert lock_is_free(db)
+    assert cli.answers(db)["Ada Lovelace"] == ("customer", ("yes", "no", "unsure", ""))
+    assert cli("--db", db, "import", contacts_file).stdout == "0 added, 0 updated, 0 skipped\n"
+
+
+def test_second_review_of_a_busy_database_is_refused(
+    tmux: TmuxServer, cli: Cli, contacts_file: Path, tmp_path: Path
+) -> None:
+    """While one review runs, a second writer is told who holds the database."""
+    db = tmp_path / "db"
+    cli("--db", db, "import", contacts_file)
+    session = start_review(tmux, cli.command[0], db)
+    result = cli("--db", db, "import", contacts_file, check=False)
+    assert result.returncode == 1
+    assert f"(process {session.pid})" in result.stderr
+    assert "in use by" in result.stderr
+    session.send_keys("q")
+    assert session.wait_exit() == 0
+    assert lock_is_free(db)
