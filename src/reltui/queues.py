@@ -39,8 +39,8 @@ def build_queue(store: Store, name: str, now: datetime, settings: Settings) -> l
     if name not in QUEUES:
         raise ValueError(f"unknown queue {name!r}; choose from {', '.join(QUEUES)}")
     keyed: list[tuple[int, str, int]] = []
-    for contact in store.contacts():
-        state = store.state(contact.id)
+    for contact_id, contact_name in store.contact_names():
+        state = store.state(contact_id)
         if name == "all":
             rank = 0
         elif name == "at-risk":
@@ -55,6 +55,6 @@ def build_queue(store: Store, name: str, now: datetime, settings: Settings) -> l
             if state.status != _STATUS_QUEUES[name]:
                 continue
             rank = 0
-        keyed.append((rank, contact.name.casefold(), contact.id))
+        keyed.append((rank, contact_name.casefold(), contact_id))
     keyed.sort()
     return [contact_id for _, _, contact_id in keyed]

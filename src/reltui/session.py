@@ -38,6 +38,14 @@ class SessionSummary:
     split_after: Split = field(default_factory=Split)
 
 
+def _split_of(store: Store) -> Split:
+    """The split of the whole database; contacts never reviewed need no state of their own."""
+    reviewed = store.reviewed_contact_ids()
+    split = Split.of(store.state(contact_id).status for contact_id in reviewed)
+    split.counts[Status.UNREVIEWED] += len(store) - len(reviewed)
+    return split
+
+
 class ReviewSession:
     """Walks a queue of contacts, saving every answer through the store before returning."""
 
@@ -57,7 +65,7 @@ class ReviewSession:
         self.queue: list[int] = build_queue(store, queue_name, self.clock(), settings)
         self.position = 0
         self.question = 0
-        self.split = Split.of(store.state(cid).status for cid in store.contact_ids())
+        self.split = _split_of(store)
         self.split_before = self.split.copy()
         self._start_status: dict[int, Status] = {}
         self._drafts: dict[int, Review] = {}
