@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -10,17 +9,16 @@ from typing import Any
 from reltui.domain.questions import QUESTION_IDS
 from reltui.domain.rules import Status
 
-_SPACES = re.compile(r"\s+")
-
 
 def normalise_email(email: str) -> str:
     """The form emails are matched by: spaces removed, case folded."""
-    return _SPACES.sub("", email).casefold()
+    # str.split() splits on exactly the characters \s matches, and is faster than re.sub.
+    return "".join(email.split()).casefold()
 
 
 def normalise_text(text: str) -> str:
     """The form names and companies are matched by: spaces collapsed, case folded."""
-    return _SPACES.sub(" ", text).strip().casefold()
+    return " ".join(text.split()).casefold()
 
 
 @dataclass(slots=True)
@@ -58,10 +56,41 @@ class Contact:
 
     @classmethod
     def from_document(cls, doc_id: int, data: dict[str, Any]) -> Contact:
+        if len(data) == len(cls.FIELDS) and "source" in data:
+            # Every document reltui writes has every field; spelled out, this runs a few times
+            # faster than the general case below, which matters for 100,000 contacts.
+            return cls(
+                doc_id,
+                data["name"],
+                data["email"],
+                data["emails"],
+                data["company"],
+                data["position"],
+                data["phone"],
+                data["phones"],
+                data["notes"],
+                data["tags"],
+                data["url"],
+                data["connected_on"],
+                data["source"],
+            )
         return cls(id=doc_id, **{name: data[name] for name in cls.FIELDS if name in data})
 
     def to_document(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in self.FIELDS}
+        return {
+            "name": self.name,
+            "email": self.email,
+            "emails": self.emails,
+            "company": self.company,
+            "position": self.position,
+            "phone": self.phone,
+            "phones": self.phones,
+            "notes": self.notes,
+            "tags": self.tags,
+            "url": self.url,
+            "connected_on": self.connected_on,
+            "source": self.source,
+        }
 
     @property
     def all_emails(self) -> list[str]:

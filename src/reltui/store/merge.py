@@ -96,13 +96,16 @@ def merge_records(
     next_id = max(existing, default=0) + 1
     updated: set[int] = set()
     for record in records:
-        match = _find_match(record, index, existing, working)
+        record_keys = _record_keys(record)
+        match = _find_match(record, record_keys, index, existing, working)
         if match is None:
             contact = _new_contact(next_id, record, source)
             working[next_id] = contact
             added.add(next_id)
             next_id += 1
             result.added += 1
+            # A new contact has exactly its record's emails, URL, name and company.
+            contact_keys = record_keys
         else:
             contact = working.get(match) or _copy(existing[match])
             if _merge_into(contact, record):
@@ -111,7 +114,8 @@ def merge_records(
                     updated.add(match)
             elif match not in added and match not in updated:
                 result.unchanged += 1
-        for key in _contact_keys(contact):
+            contact_keys = _contact_keys(contact)
+        for key in contact_keys:
             index.setdefault(key, contact.id)
     result.updated = len(updated)
     return result, list(working.values())
@@ -119,6 +123,7 @@ def merge_records(
 
 def _find_match(
     record: ContactRecord,
+    record_keys: list[str],
     index: dict[str, int],
     existing: dict[int, Contact],
     working: dict[int, Contact],
@@ -128,7 +133,7 @@ def _find_match(
     A URL or name match is refused when both sides have emails and none is shared, so two
     different people with one name at one company stay apart.
     """
-    for key in _record_keys(record):
+    for key in record_keys:
         contact_id = index.get(key)
         if contact_id is None:
             continue
