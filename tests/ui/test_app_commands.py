@@ -12,6 +12,7 @@ from reltui.ui.app import export_path
 from reltui.ui.screens.help import HelpScreen, key_names
 from reltui.ui.screens.review import REVIEW_BINDINGS
 from reltui.ui.screens.summary import SummaryScreen
+from reltui.ui.widgets.questions import QuestionPanel
 
 
 async def settle(app, pilot) -> None:
@@ -44,7 +45,7 @@ async def test_question_mark_lists_every_review_key(small_store, make):
         assert "→ l       Next" in review_help
         others = app.screen.query_one("#help-others").render().plain
         assert "Commands" in others
-        assert "1 2 3 4 5 Sort by column; again reverses" in others
+        assert "1 2 3 4 5 Sort (again: reverse)" in others
         assert "End: summary, then quit" in others
         await pilot.press("escape")
         assert app.screen.id == "review"
@@ -109,6 +110,9 @@ async def test_palette_switches_queue(sample_store, make):
         assert "1 of 1 at risk" in screen_lines(app)[0]
         assert app.session.contact.name == "Isla McLeod"
         assert "⚠ AT RISK lost: Ask referral" in screen_text(app)
+        panel = app.screen.query_one(QuestionPanel).render().plain
+        assert "▶1 Know needs       ·      was yes" in panel
+        assert " 2 Ask referral     ·      was no" in panel
 
 
 async def test_palette_jumps_to_a_contact(sample_store, make):

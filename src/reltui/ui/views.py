@@ -76,6 +76,7 @@ class QuestionsView:
     result: str = ""
     next_actions: tuple[str, ...] = ()
     read_only: bool = False
+    previous: tuple[str | None, ...] = ()
 
 
 def card_view(session: ReviewSession) -> CardView | None:
@@ -143,6 +144,8 @@ def questions_view(session: ReviewSession) -> QuestionsView:
     complete = session.is_complete
     result = str(draft.status) if complete and draft is not None else ""
     actions = tuple(session.next_actions()) if result == Status.CANDIDATE else ()
+    contact_id = session.current_id
+    before = session.previous_review(contact_id) if contact_id is not None else None
     return QuestionsView(
         titles=tuple(question.title for question in session.questions),
         texts=tuple(question.text for question in session.questions),
@@ -152,6 +155,7 @@ def questions_view(session: ReviewSession) -> QuestionsView:
         result=result,
         next_actions=actions,
         read_only=session.store.read_only,
+        previous=tuple(before.answers.get(qid) for qid in QUESTION_IDS) if before else (),
     )
 
 

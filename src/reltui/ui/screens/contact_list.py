@@ -120,7 +120,7 @@ class ContactListScreen(Screen[None]):
             (f"{self.shown:,}", "bold"),
             f" of {self.total:,} contacts · status ",
             (self.status_filter, "bold"),
-            f" (f) · sort {self.sort_column} {arrow} (1-5) · enter reviews",
+            f" (f) · sort {self.sort_column} {arrow} (1-5) · ! at risk",
         )
         self.query_one("#list-status-line", Static).update(line)
 

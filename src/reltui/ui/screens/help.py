@@ -25,7 +25,7 @@ GROUPED = {
     "undo": "Undo (several steps)",
     "scroll_panes": "Scroll card and questions",
     "back": "Back to the review",
-    "sort": "Sort by column; again reverses",
+    "sort": "Sort (again: reverse)",
     "move": "Move up / down",
     "page": "Page up / down",
     "move_to": "First / last row",

@@ -41,9 +41,12 @@ class QuestionPanel(Widget):
         for index, (title, answer) in enumerate(zip(panel.titles, panel.answers, strict=True)):
             current = index == panel.current
             marker = "▶" if current else " "
+            text, style = answer_label(answer)
             row = Content.assemble(
-                f"{marker}{index + 1} {title.ljust(width)}", answer_label(answer)
+                f"{marker}{index + 1} {title.ljust(width)}", (text.ljust(7), style)
             )
+            if panel.previous:
+                row = Content.assemble(row, (f"was {panel.previous[index] or '·'}", MUTED))
             lines.append(row.stylize("reverse") if current else row)
         lines.append(Content(""))
         if panel.complete:

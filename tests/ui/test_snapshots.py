@@ -1,0 +1,42 @@
+"""Snapshots of the main screens at 80x24 (the SSH terminal) and 120x40, on the sample data."""
+
+from __future__ import annotations
+
+import pytest
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+
+
+async def open_list(pilot) -> None:
+    await pilot.press("L")
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_review_screen(snap_compare, sample_store, make, size):
+    assert snap_compare(make(sample_store), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_review_screen_at_risk_contact_mid_review(snap_compare, sample_store, make, size):
+    app = make(sample_store, queue="at-risk")
+    assert snap_compare(app, terminal_size=size, press=["y", "n", "p"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_list_view(snap_compare, sample_store, make, size):
+    assert snap_compare(make(sample_store), terminal_size=size, run_before=open_list)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_help(snap_compare, sample_store, make, size):
+    assert snap_compare(make(sample_store), terminal_size=size, press=["question_mark"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_summary(snap_compare, sample_store, make, size):
+    app = make(sample_store, queue="candidates", auto_advance=False)
+    keys = ["y", "y", "y", "y", "right", "n", "n", "y", "y", "right", "k", "q"]
+    assert snap_compare(app, terminal_size=size, press=keys)
