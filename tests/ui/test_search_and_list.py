@@ -24,7 +24,8 @@ async def test_slash_searches_fuzzily_and_enter_jumps(sample_store, make):
         await pilot.press(*"kowalsky")
         await settle(app, pilot)
         text = screen_text(app)
-        assert "Elena Kowalski  Kowalski Architects" in text
+        assert "Elena Kowalski  Kowalski Architects  client" in text
+        assert "elena.kowalski@" not in text
         await pilot.press("enter")
         assert not isinstance(app.screen, SearchScreen)
         assert app.session.contact.name == "Elena Kowalski"
@@ -43,6 +44,10 @@ async def test_search_by_company_and_email_and_arrow_to_second_hit(sample_store,
         assert app.session.contact.name == "Yara Haddad"
         await pilot.press("slash", *"bruno.silva@")
         await settle(app, pilot)
+        text = screen_text(app)
+        assert "bruno.silva@" in text.splitlines()[2]
+        assert "Bruno Silva  Silva & Sons Joinery  client" in text
+        assert "bruno.silva@silva.example.com" in text
         await pilot.press("enter")
         assert app.session.contact.name == "Bruno Silva"
 

@@ -166,5 +166,5 @@ def progress_text(session: ReviewSession) -> str:
     if total == 0:
         return f"the {session.queue_name} queue is empty"
     if session.done:
-        return f"all {total} {label} done"
-    return f"{position} of {total} {label}"
+        return f"all {total:,} {label} done"
+    return f"{position:,} of {total:,} {label}"

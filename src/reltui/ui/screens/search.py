@@ -44,6 +44,12 @@ class SearchScreen(ModalScreen[int | None]):
         border: round $accent;
         background: $surface;
     }
+    SearchScreen Input, SearchScreen Input:focus {
+        border: none;
+        height: 1;
+        padding: 0 1;
+        background: $boost;
+    }
     SearchScreen OptionList {
         height: auto;
         max-height: 16;
@@ -78,6 +84,8 @@ class SearchScreen(ModalScreen[int | None]):
         if get_current_worker().is_cancelled:
             return
         options = []
+        # Emails make a result wrap at 80 columns; show them when the user searches by one.
+        with_email = "@" in query
         for hit in hits:
             contact = app.store.contact(hit.contact_id)
             status = app.store.state(hit.contact_id).status
@@ -86,10 +94,10 @@ class SearchScreen(ModalScreen[int | None]):
                 "  ",
                 (safe(contact.company), "$text-muted"),
                 "  ",
-                (safe(contact.email), "$text-muted"),
-                "  ",
                 (str(status), status_style(status)),
             )
+            if with_email:
+                prompt = Content.assemble(prompt, "  ", (safe(contact.email), "$text-muted"))
             options.append(Option(prompt, id=str(hit.contact_id)))
         self.app.call_from_thread(self._show, query, options)
 
