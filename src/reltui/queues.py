@@ -38,12 +38,17 @@ def build_queue(store: Store, name: str, now: datetime, settings: Settings) -> l
     """The contact ids of queue ``name``, in review order."""
     if name not in QUEUES:
         raise ValueError(f"unknown queue {name!r}; choose from {', '.join(QUEUES)}")
+    if name == "all":
+        # Every contact by name: no contact's state is needed.
+        ordered = sorted(
+            (contact_name.casefold(), contact_id)
+            for contact_id, contact_name in store.contact_names()
+        )
+        return [contact_id for _, contact_id in ordered]
     keyed: list[tuple[int, str, int]] = []
     for contact_id, contact_name in store.contact_names():
         state = store.state(contact_id)
-        if name == "all":
-            rank = 0
-        elif name == "at-risk":
+        if name == "at-risk":
             if not state.at_risk:
                 continue
             rank = 0

@@ -12,15 +12,14 @@ import orjson
 
 from reltui.cli.context import Context, pass_context
 from reltui.config import Settings
+from reltui.domain.models import Contact, Review
 from reltui.domain.questions import QUESTION_IDS
-from reltui.domain.rhythm import AtRiskContact
+from reltui.domain.rhythm import AtRiskContact, count_blocking, find_at_risk
 from reltui.domain.rules import STATUS_ORDER, Split, Status
 from reltui.domain.trend import WeekSplit
 from reltui.insights import (
     MAX_TREND_WEEKS,
     MIN_TREND_WEEKS,
-    at_risk_contacts,
-    blocking_questions,
     weekly_split,
 )
 from reltui.report import clean_text
@@ -48,8 +47,12 @@ def compute_stats(store: Store, settings: Settings) -> dict[str, int]:
     """The figures ``stats --json`` prints."""
     now = now_local()
     split = Split()
-    due = at_risk = 0
-    for contact_id in store.contact_ids():
+    reviewed = store.reviewed_contact_ids()
+    # A contact never reviewed is unreviewed, due now and not at risk: no state to look at.
+    never_reviewed = len(store) - len(reviewed)
+    split.counts[Status.UNREVIEWED] += never_reviewed
+    due, at_risk = never_reviewed, 0
+    for contact_id in reviewed:
         state = store.state(contact_id)
         split.counts[state.status] += 1
         due += state.is_due(now, settings.cadence_days)
@@ -63,6 +66,20 @@ def compute_stats(store: Store, settings: Settings) -> dict[str, int]:
         "due": due,
         "at_risk": at_risk,
     }
+
+
+def reviewed_histories(store: Store) -> list[tuple[Contact, list[Review]]]:
+    """Each contact that has reviews, with its reviews, in the store's order.
+
+    A contact never reviewed is neither at risk nor blocked, so the at-risk and blocking
+    figures need not walk every contact of a large database.
+    """
+    reviewed = set(store.reviewed_contact_ids())
+    return [
+        (store.contact(contact_id), store.reviews(contact_id))
+        for contact_id in store.contact_ids()
+        if contact_id in reviewed
+    ]
 
 
 def format_stats(figures: dict[str, int]) -> str:
@@ -198,8 +215,9 @@ def stats_command(context: Context, as_json: bool, trend: bool, weeks: int) -> N
     today = now_local().date()
     with context.open_store(read_only=True) as store:
         figures: dict[str, Any] = compute_stats(store, settings)
-        at_risk = at_risk_contacts(store)
-        blocking = blocking_questions(store)
+        histories = reviewed_histories(store)
+        at_risk = find_at_risk(histories)
+        blocking = count_blocking(reviews for _, reviews in histories)
         weekly = weekly_split(store, weeks, today) if trend else []
     ascii_only = stdout_is_ascii()
     titles = {question.id: clean_text(question.title) for question in settings.questions}
