@@ -146,16 +146,41 @@ def reltui_pids(marker: str) -> list[int]:
     return found
 
 
-def wait_gone(marker: str, timeout: float = 10.0) -> float:
-    """Poll until no reltui process names ``marker``; return how long that took."""
+def finished(pid: int) -> bool:
+    """True once every thread of ``pid`` has exited (gone, or zombies awaiting the parent).
+
+    Neither the command line nor the main thread alone will do: an exiting process's command
+    line reads empty, and its main thread turns zombie, while other threads still hold its open
+    files, and so its lock.
+    """
+    try:
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+    except OSError:
+        return True
+    for task in tasks:
+        try:
+            state = (task / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            continue
+        if state not in ("Z", "X"):
+            return False
+    return True
+
+
+def wait_finished(pids: list[int], timeout: float = 10.0) -> float:
+    """Poll until every one of ``pids`` has finished; return how long that took."""
     start = time.monotonic()
-    while reltui_pids(marker):
+    while not all(finished(pid) for pid in pids):
         if time.monotonic() - start >= timeout:
-            raise AssertionError(
-                f"reltui still running {timeout}s later: pids {reltui_pids(marker)}"
-            )
+            running = [pid for pid in pids if not finished(pid)]
+            raise AssertionError(f"reltui still running {timeout}s later: pids {running}")
         time.sleep(POLL_INTERVAL)
     return time.monotonic() - start
+
+
+def wait_gone(marker: str, timeout: float = 10.0) -> float:
+    """Poll until every reltui process naming ``marker`` now has finished."""
+    return wait_finished(reltui_pids(marker), timeout)
 
 
 def lock_is_free(db: Path) -> bool:
