@@ -178,3 +178,16 @@ async def test_read_only_store_disables_answering(small_store, make):
         assert app.return_code == 0
     with open_store(path, read_only=True) as fresh:
         assert all(fresh.reviews(cid) == [] for cid in fresh.contact_ids())
+
+
+async def test_narrow_terminal_stacks_card_over_questions(small_store, make):
+    app = make(small_store)
+    async with app.run_test(size=(60, 20)) as pilot:
+        text = screen_text(app)
+        assert "Ada Lovelace" in text
+        assert "▶1 Know needs" in text
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        lines = screen_lines(app)
+        assert "Ada Lovelace" in lines[3]
+        assert "▶1 Know needs" in lines[3]

@@ -69,6 +69,8 @@ class ReviewScreen(Screen[None]):
 
     AUTO_FOCUS = None
     BINDINGS = REVIEW_BINDINGS
+    # Below 76 columns the card and the questions stack instead of sitting side by side.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (76, "-wide")]
 
     card: reactive[CardView | None] = reactive(None)
     history: reactive[HistoryView] = reactive(HistoryView)
