@@ -269,6 +269,13 @@ class ReviewSession:
             self.position -= 1
         self.question = self._first_open_question()
 
+    def use_queue(self, name: str, queue: list[int]) -> None:
+        """Walk another queue from its start; what was answered stays in this session."""
+        self.queue_name = name
+        self.queue = list(queue)
+        self.position = 0
+        self.question = self._first_open_question()
+
     def jump_to(self, contact_id: int) -> None:
         """Make ``contact_id`` the current contact, adding it to the queue if it is not there."""
         if contact_id not in self.queue:

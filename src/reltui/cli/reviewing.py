@@ -43,6 +43,8 @@ def run_review(context: Context, queue: str, reviewer: str | None, read_only: bo
 
         app = make_app(context.settings, store, queue=queue, reviewer=reviewer)
         app.run()
+    if app.return_code:
+        sys.exit(app.return_code)
 
 
 QUEUE_OPTION = click.option(

@@ -22,6 +22,7 @@ from reltui.ui.contact_rows import ContactRows
 from reltui.ui.messages import ReviewChanged
 from reltui.ui.screens.review import ReviewScreen
 from reltui.ui.screens.summary import SummaryScreen
+from reltui.ui.signals import install_signal_handlers
 
 FALLBACK_THEME = "textual-dark"
 APP_BINDINGS: list[Binding] = [
@@ -61,6 +62,8 @@ class ReltuiApp(App[None]):
         self.animation_level = "full" if settings.animations else "none"
 
     def on_mount(self) -> None:
+        if not self.is_headless:
+            install_signal_handlers(self)
         self.push_screen(ReviewScreen(self.session))
 
     # ---- shared indexes (built on first use, in a worker thread) ---------------------------
@@ -149,12 +152,7 @@ class ReltuiApp(App[None]):
         self.call_from_thread(self._use_queue, name, queue)
 
     def _use_queue(self, name: str, queue: list[int]) -> None:
-        session = self.session
-        session.queue_name = name
-        session.queue = queue
-        session.position = 0
-        if queue:
-            session.jump_to(queue[0])
+        self.session.use_queue(name, queue)
         review = self.review_screen
         while self.screen is not review:
             self.pop_screen()

@@ -1,0 +1,40 @@
+"""Leaving promptly when the terminal hangs up or the process is told to stop.
+
+Every answer is on disk before the screen moves on, so there is nothing to save here: the
+point is that a reltui orphaned by a dropped SSH connection must not keep running and hold the
+database lock.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+HANGUP_EXIT_CODE = 128 + signal.SIGHUP
+TERMINATE_EXIT_CODE = 128 + signal.SIGTERM
+GRACE_SECONDS = 3.0
+
+
+def _hang_up(signum: int, frame: object) -> None:
+    # The terminal is gone: restoring it would only block on a dead tty. Exiting releases the
+    # lock (the kernel drops it with the process); at most a write in flight is lost, and its
+    # temporary file is cleared on the next open.
+    os._exit(HANGUP_EXIT_CODE)
+
+
+def install_signal_handlers(app: App) -> None:
+    """Exit on SIGHUP at once, and on SIGTERM through the app (terminal restored)."""
+    signal.signal(signal.SIGHUP, _hang_up)
+
+    def terminate(signum: int, frame: object) -> None:
+        watchdog = threading.Timer(GRACE_SECONDS, os._exit, args=(TERMINATE_EXIT_CODE,))
+        watchdog.daemon = True
+        watchdog.start()
+        app.call_later(app.exit, None, TERMINATE_EXIT_CODE)
+
+    signal.signal(signal.SIGTERM, terminate)
