@@ -70,8 +70,8 @@ async def test_four_yeses_make_a_client_saved_to_disk_before_moving_on(small_sto
         assert "client 1 33%" in bar
         assert "unreviewed 2 67%" in bar
         assert "this session: +1 client, -1 unreviewed" in bar
-        notices = [notification.message for notification in app._notifications]
-        assert notices == ["Ada Lovelace: client"]
+        assert screen_lines(app)[0].rstrip().endswith("· saved Ada Lovelace: client")
+        assert list(app._notifications) == []
     with open_store(small_store.path, read_only=True) as fresh:
         saved = fresh.reviews(ada)[-1]
         assert saved.answers == dict.fromkeys(saved.answers, "yes")

@@ -9,7 +9,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from reltui.domain.rules import Answer, Status
+from reltui.domain.rules import Answer
 from reltui.session import ReviewSession
 from reltui.ui.messages import ReviewChanged
 from reltui.ui.text import safe
@@ -112,9 +112,10 @@ class ReviewScreen(Screen[None]):
         self.questions = questions_view(session)
         self.split = SplitView.of(session.split, session.split_before, self._at_risk_count())
         self.progress = progress_text(session)
+        # Both reactives refresh the Footer themselves, and only when they change: a full
+        # Footer recompose on every key costs more than the rest of the redraw.
         self.at_contact = not session.done
         self.can_undo = session.can_undo
-        self.refresh_bindings()
 
     def _at_risk_count(self) -> int:
         return len(self.session.summary().at_risk) if self.session.answered_any else 0
@@ -156,10 +157,9 @@ class ReviewScreen(Screen[None]):
     def _announce_result(self, contact_id: int) -> None:
         name = safe(self.session.store.contact(contact_id).name)
         status = self.session.store.state(contact_id).status
-        message = f"{name}: {status}"
-        if status == Status.CANDIDATE:
-            message += "\nnext: " + "; ".join(self.session.next_actions())
-        self.notify(message, title="Saved", markup=False, timeout=4)
+        # A line in the header rather than a toast: toasts pile up at review speed, and each one
+        # costs a layout of the toast rack. Candidates' next actions are on the plans view.
+        self.query_one(ReviewHeader).announcement = f"saved {name}: {status}"
 
     def action_go_to_question(self, index: int) -> None:
         self.session.go_to_question(index)

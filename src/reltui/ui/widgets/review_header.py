@@ -21,6 +21,7 @@ class ReviewHeader(Widget):
     progress: reactive[str] = reactive("")
     reviewer: reactive[str] = reactive("")
     read_only: reactive[bool] = reactive(False)
+    announcement: reactive[str] = reactive("")
 
     def render(self) -> Content:
         parts: list[str | tuple[str, str]] = [
@@ -30,6 +31,8 @@ class ReviewHeader(Widget):
             " · reviewer ",
             self.reviewer,
         ]
+        if self.announcement:
+            parts.extend([" · ", (self.announcement, "italic $text-success")])
         if self.read_only:
             parts.extend(["  ", (" READ-ONLY ", "bold reverse $text-error")])
         return Content.assemble(*parts)
