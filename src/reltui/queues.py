@@ -46,7 +46,15 @@ def build_queue(store: Store, name: str, now: datetime, settings: Settings) -> l
         )
         return [contact_id for _, contact_id in ordered]
     keyed: list[tuple[int, str, int]] = []
+    reviewed = set(store.reviewed_contact_ids())
+    # Most contacts of a large database were never reviewed: they are due and unreviewed
+    # without asking for their state.
+    never_reviewed_rank = {"due": _DUE_ORDER[Status.UNREVIEWED], "unreviewed": 0}.get(name)
     for contact_id, contact_name in store.contact_names():
+        if contact_id not in reviewed:
+            if never_reviewed_rank is not None:
+                keyed.append((never_reviewed_rank, contact_name.casefold(), contact_id))
+            continue
         state = store.state(contact_id)
         if name == "at-risk":
             if not state.at_risk:
