@@ -15,7 +15,7 @@ from __future__ import annotations
 import gc
 import logging
 import secrets
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -281,6 +281,10 @@ class Store:
         """Every contact's id and name, in the order they were added, without building contacts."""
         for contact_id, document in self._documents.items():
             yield contact_id, document["name"]
+
+    def contact_documents(self) -> Iterable[tuple[int, Mapping[str, Any]]]:
+        """``(id, stored fields)`` for every contact without building contacts (read only)."""
+        return self._documents.items()
 
     # ---- reviews -------------------------------------------------------------------------
 

@@ -74,14 +74,31 @@ def export_rows(
     """The header, then one row per contact (or per review with ``history``)."""
     wanted = {Status(status) for status in statuses}
     yield list(HEADER)
-    for contact in store.contacts():
-        state = store.state(contact.id)
-        if history:
-            for review in store.reviews(contact.id):
-                if wanted and Status(review.status) not in wanted:
-                    continue
-                yield _row(contact, review, review.status, questions)
+    if history:
+        for contact_id in store.contact_ids():
+            for review in store.reviews(contact_id):
+                if not wanted or Status(review.status) in wanted:
+                    yield _row(store.contact(contact_id), review, review.status, questions)
+        return
+    yield from _latest_rows(store, wanted, questions)
+
+
+def _latest_rows(
+    store: Store, wanted: set[Status], questions: Sequence[Question]
+) -> Iterator[list[str]]:
+    reviewed = set(store.reviewed_contact_ids())
+    include_unreviewed = not wanted or Status.UNREVIEWED in wanted
+    blank = [""] * (len(HEADER) - 5)
+    unreviewed = Status.UNREVIEWED.value
+    for contact_id, document in store.contact_documents():
+        if contact_id not in reviewed:
+            # Never reviewed (most of a large database): no review to read.
+            if include_unreviewed:
+                cells = [document["name"], document.get("email", ""), document.get("company", "")]
+                yield [str(contact_id), *map(neutralise, cells), unreviewed, *blank]
             continue
+        contact = store.contact(contact_id)
+        state = store.state(contact.id)
         if wanted and state.status not in wanted:
             continue
         reviews = store.reviews(contact.id)
@@ -93,10 +110,25 @@ def export_rows(
 def write_csv(rows: Iterable[list[str]], handle: IO[str]) -> int:
     """Write rows as CSV; returns the number of data rows."""
     writer = csv.writer(handle, lineterminator="\r\n")
-    count = -1
-    for count, row in enumerate(rows):  # noqa: B007 - count is used after the loop
-        writer.writerow(row)
-    return max(count, 0)
+    counted = _Counter(rows)
+    writer.writerows(counted)
+    return max(counted.count - 1, 0)
+
+
+class _Counter:
+    """Counts the rows passing through, so ``writerows`` can take them all in one call."""
+
+    def __init__(self, rows: Iterable[list[str]]) -> None:
+        self._rows = iter(rows)
+        self.count = 0
+
+    def __iter__(self) -> Iterator[list[str]]:
+        return self
+
+    def __next__(self) -> list[str]:
+        row = next(self._rows)
+        self.count += 1
+        return row
 
 
 def export_to_file(rows: Iterable[list[str]], path: Path) -> int:
