@@ -109,7 +109,9 @@ async def test_palette_switches_queue(sample_store, make):
         assert app.session.queue_name == "at-risk"
         assert "1 of 1 at risk" in screen_lines(app)[0]
         assert app.session.contact.name == "Isla McLeod"
-        assert "⚠ AT RISK lost: Ask referral" in screen_text(app)
+        text = screen_text(app)
+        assert "⚠ AT RISK since 2026-11-10" in text
+        assert "lost Ask referral" in text
         panel = app.screen.query_one(QuestionPanel).render().plain
         assert "▶1 Know needs       ·      was yes" in panel
         assert " 2 Ask referral     ·      was no" in panel

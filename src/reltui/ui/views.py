@@ -46,6 +46,7 @@ class CardView:
     status: Status = Status.UNREVIEWED
     at_risk: bool = False
     lost: tuple[str, ...] = ()
+    lost_on: str = ""
     due: str = ""
     flag: str = ""
     review_note: str = ""
@@ -110,6 +111,7 @@ def card_view(session: ReviewSession) -> CardView | None:
         status=state.status,
         at_risk=state.at_risk,
         lost=tuple(titles.get(qid, qid) for qid in state.lost),
+        lost_on=day(state.latest.at) if state.at_risk and state.latest else "",
         due=due,
         flag=flag,
         review_note=safe(draft.note, multiline=True).strip(),

@@ -24,7 +24,8 @@ class ContactCard(Widget):
     }
     """
 
-    view: reactive[CardView | None] = reactive(None)
+    # layout: the card grows a line or two when a contact becomes at risk mid-review.
+    view: reactive[CardView | None] = reactive(None, layout=True)
 
     def render(self) -> Content:
         card = self.view
@@ -43,10 +44,10 @@ class ContactCard(Widget):
             )
         )
         if card.at_risk:
-            lost = ", ".join(card.lost) or "a yes"
-            lines.append(
-                Content.assemble(("⚠ AT RISK", f"reverse {AT_RISK_STYLE}"), f" lost: {lost}")
-            )
+            # Which yes went, and the review that lost it: what the next conversation is about.
+            since = f" since {card.lost_on}" if card.lost_on else ""
+            lines.append(Content.assemble(("⚠ AT RISK", f"reverse {AT_RISK_STYLE}"), since))
+            lines.append(Content.assemble(("lost ", MUTED), ", ".join(card.lost) or "a yes"))
         if card.flag:
             lines.append(Content.styled(card.flag, "bold $text-accent"))
         if card.review_note:
