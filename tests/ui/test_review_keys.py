@@ -43,7 +43,7 @@ async def test_undo_takes_back_several_steps_with_u_and_ctrl_z(small_store, make
         assert fresh.state(ada).status == Status.UNREVIEWED
 
 
-async def test_skip_defers_to_next_week_and_moves_on(small_store, make):
+async def test_skip_defers_to_next_week_says_until_when_and_moves_on(small_store, make):
     app = make(small_store)
     async with app.run_test(size=(80, 24)) as pilot:
         ada = names(small_store)["Ada Lovelace"]
@@ -51,7 +51,7 @@ async def test_skip_defers_to_next_week_and_moves_on(small_store, make):
         assert app.session.current_id == names(small_store)["Brian Kernighan"]
         assert "2 of 3 due" in screen_lines(app)[0]
         notices = [notification.message for notification in app._notifications]
-        assert notices == ["Ada Lovelace: skipped until next week"]
+        assert notices == ["Ada Lovelace: skipped until 2026-11-23"]
     with open_store(small_store.path, read_only=True) as fresh:
         latest = fresh.reviews(ada)[-1]
         assert latest.decision == Decision.SKIP

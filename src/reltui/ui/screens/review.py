@@ -18,6 +18,7 @@ from reltui.ui.views import (
     HistoryView,
     QuestionsView,
     card_view,
+    day,
     history_view,
     progress_text,
     questions_view,
@@ -184,7 +185,9 @@ class ReviewScreen(Screen[None]):
             return
         self.session.skip()
         name = safe(self.session.store.contact(contact_id).name)
-        self.notify(f"{name}: skipped until next week", markup=False, timeout=3)
+        until = self.session.store.state(contact_id).deferred_until
+        when = day(until) if until is not None else "next week"
+        self.notify(f"{name}: skipped until {when}", markup=False, timeout=3)
         self._changed(contact_id)
 
     def action_note(self) -> None:
