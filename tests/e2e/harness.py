@@ -19,7 +19,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from e2e.tmux import POLL_INTERVAL, process_ids
+from e2e.tmux import POLL_INTERVAL, finished, process_ids
 
 SAMPLE_CONTACTS = Path(__file__).resolve().parents[2] / "sample_data" / "contacts.csv"
 
@@ -144,27 +144,6 @@ def reltui_pids(marker: str) -> list[int]:
         if program.startswith("python") or program == "reltui":
             found.append(pid)
     return found
-
-
-def finished(pid: int) -> bool:
-    """True once every thread of ``pid`` has exited (gone, or zombies awaiting the parent).
-
-    Neither the command line nor the main thread alone will do: an exiting process's command
-    line reads empty, and its main thread turns zombie, while other threads still hold its open
-    files, and so its lock.
-    """
-    try:
-        tasks = list(Path(f"/proc/{pid}/task").iterdir())
-    except OSError:
-        return True
-    for task in tasks:
-        try:
-            state = (task / "stat").read_text().rsplit(")", 1)[1].split()[0]
-        except (OSError, IndexError):
-            continue
-        if state not in ("Z", "X"):
-            return False
-    return True
 
 
 def wait_finished(pids: list[int], timeout: float = 10.0) -> float:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 
-from e2e.tmux import TmuxSession
+from e2e.tmux import TmuxServer, TmuxSession
 
 QUESTION_TITLES = ("Know needs", "Ask referral", "Use as reference", "Trust & respect")
 _QUESTION_ROW = re.compile(
@@ -153,3 +154,12 @@ def modes_left_on(output: bytes) -> dict[int, str]:
         for mode, state in last.items()
         if mode in RESTORED_MODES and RESTORED_MODES[mode] != state
     }
+
+
+def start_review(tmux: TmuxServer, exe: str | Path, db: Path, **env: str) -> TmuxSession:
+    """Start ``reltui review --queue all`` on ``db`` and wait for the fixture's first contact."""
+    session = tmux.new_session(
+        "review", [str(exe), "--db", str(db), "review", "--queue", "all"], env=env
+    )
+    session.wait_for(showing("Ada Lovelace", "1 of 6"), description="the first contact")
+    return session

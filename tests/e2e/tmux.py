@@ -56,9 +56,15 @@ class TmuxServer:
         height: int = 24,
         env: Mapping[str, str] | None = None,
     ) -> TmuxSession:
-        """Start ``command`` (exec'd, so the pane's pid is the program's) in a new session."""
+        """Start ``command`` in a new session, with ``env`` added to the server's environment.
+
+        A small shell runs it and writes its exit status to a file: tmux 3.3 does not always
+        record a dead pane's status.
+        """
+        status_file = self.directory / f"{name}.status"
         prefix = ["env", *(f"{key}={value}" for key, value in (env or {}).items())]
-        shell_command = "exec " + shlex.join([*prefix, *command])
+        wrapper = f'"$@"; echo $? > {shlex.quote(str(status_file))}'
+        shell_command = shlex.join(["sh", "-c", wrapper, "sh", *prefix, *command])
         self.run(
             "new-session",
             "-d",
@@ -70,7 +76,7 @@ class TmuxServer:
             str(height),
             shell_command,
         )
-        return TmuxSession(self, name)
+        return TmuxSession(self, name, status_file)
 
     def kill(self) -> None:
         """Stop the server and every process in its panes; remove the socket."""
@@ -79,7 +85,7 @@ class TmuxServer:
             self.run("kill-server", check=False)
             if found.isdigit():
                 deadline = time.monotonic() + DEFAULT_TIMEOUT
-                while Path(f"/proc/{found}").exists() and time.monotonic() < deadline:
+                while not finished(int(found)) and time.monotonic() < deadline:
                     time.sleep(POLL_INTERVAL)
         self.socket.unlink(missing_ok=True)
 
@@ -91,10 +97,12 @@ ServerFactory = Callable[[Mapping[str, str]], TmuxServer]
 class TmuxSession:
     """One session with one pane running the program under test."""
 
-    def __init__(self, server: TmuxServer, name: str) -> None:
+    def __init__(self, server: TmuxServer, name: str, status_file: Path) -> None:
         self.server = server
         self.name = name
         self.target = f"{name}:0.0"
+        self.status_file = status_file
+        self._pid: int | None = None
 
     # ---- input ---------------------------------------------------------------------------
 
@@ -161,25 +169,33 @@ class TmuxSession:
 
     @property
     def pid(self) -> int:
-        return int(self.display("#{pane_pid}"))
+        """The program's pid (the child of the pane's wrapper shell)."""
+        if self._pid is None:
+            shell = int(self.display("#{pane_pid}"))
+            deadline = time.monotonic() + DEFAULT_TIMEOUT
+            while not (children := child_pids(shell)):
+                if time.monotonic() >= deadline:
+                    raise TmuxError(f"no program started under pane shell {shell}")
+                time.sleep(POLL_INTERVAL)
+            self._pid = children[0]
+        return self._pid
 
     @property
     def dead(self) -> bool:
-        return self.display("#{pane_dead}") == "1"
+        return self.status_file.exists() or self.display("#{pane_dead}") == "1"
 
     def wait_exit(self, timeout: float = DEFAULT_TIMEOUT) -> int:
-        """Wait for the pane's program to exit; its exit status (128+N when killed by signal N)."""
+        """Wait for the program to exit; its exit status (128+N when killed by signal N)."""
         deadline = time.monotonic() + timeout
-        while not self.dead:
+        while True:
+            text = self.status_file.read_text() if self.status_file.exists() else ""
+            if text.endswith("\n"):
+                return int(text)
             if time.monotonic() >= deadline:
                 raise TmuxError(
                     f"program still running after {timeout}s; screen:\n{self.capture()}"
                 )
             time.sleep(POLL_INTERVAL)
-        signal_number = self.display("#{pane_dead_signal}")
-        if signal_number and signal_number != "0":
-            return 128 + int(signal_number)
-        return int(self.display("#{pane_dead_status}") or 0)
 
     def resize(self, width: int, height: int) -> None:
         self.server.run("resize-window", "-t", self.name, "-x", str(width), "-y", str(height))
@@ -231,5 +247,41 @@ def process_ids(marker: str) -> list[int]:
         except OSError:
             continue
         if any(marker.encode() in arg for arg in argv):
+            found.append(int(entry.name))
+    return found
+
+
+def finished(pid: int) -> bool:
+    """True once every thread of ``pid`` has exited (gone, or zombies awaiting the parent).
+
+    Neither the command line nor the main thread alone will do: an exiting process's command
+    line reads empty, and its main thread turns zombie, while other threads still hold its open
+    files, and so its lock.
+    """
+    try:
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+    except OSError:
+        return True
+    for task in tasks:
+        try:
+            state = (task / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            continue
+        if state not in ("Z", "X"):
+            return False
+    return True
+
+
+def child_pids(parent: int) -> list[int]:
+    """Live children of ``parent``, read from /proc."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == parent and fields[0] not in ("Z", "X"):
             found.append(int(entry.name))
     return found
