@@ -14,6 +14,18 @@ async def open_list(pilot) -> None:
     await pilot.pause()
 
 
+def press_and_wait(*keys: str):
+    """Press ``keys``, then let the screens' workers finish before the snapshot."""
+
+    async def run(pilot) -> None:
+        await pilot.press(*keys)
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    return run
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_review_screen(snap_compare, sample_store, make, size):
     assert snap_compare(make(sample_store), terminal_size=size)
@@ -39,4 +51,20 @@ def test_help(snap_compare, sample_store, make, size):
 def test_summary(snap_compare, sample_store, make, size):
     app = make(sample_store, queue="candidates", auto_advance=False)
     keys = ["y", "y", "y", "y", "right", "n", "n", "y", "y", "right", "k", "q"]
-    assert snap_compare(app, terminal_size=size, press=keys)
+    assert snap_compare(app, terminal_size=size, run_before=press_and_wait(*keys))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_trend(snap_compare, sample_store, make, size):
+    assert snap_compare(make(sample_store), terminal_size=size, run_before=press_and_wait("T"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_trend_52_weeks(snap_compare, sample_store, make, size):
+    run_before = press_and_wait("T", "3")
+    assert snap_compare(make(sample_store), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_plans(snap_compare, sample_store, make, size):
+    assert snap_compare(make(sample_store), terminal_size=size, run_before=press_and_wait("P"))

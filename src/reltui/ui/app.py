@@ -10,6 +10,7 @@ from pathlib import Path
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 
 from reltui.config import Settings
 from reltui.queues import build_queue
@@ -28,6 +29,9 @@ FALLBACK_THEME = "textual-dark"
 APP_BINDINGS: list[Binding] = [
     Binding("question_mark", "help", "Help", id="help", tooltip="Show every key"),
     Binding("q", "quit_review", "Quit", id="quit", tooltip="End: summary, then quit"),
+    # Not in the footer: the review footer is full at 80 columns; help and palette list them.
+    Binding("T", "trend", "Trend", show=False, id="trend", tooltip="Statuses week by week"),
+    Binding("P", "plans", "Plans", show=False, id="plans", tooltip="Candidates' next actions"),
 ]
 
 
@@ -111,6 +115,33 @@ class ReltuiApp(App[None]):
     def show_summary(self) -> None:
         if not isinstance(self.screen, SummaryScreen):
             self.push_screen(SummaryScreen(self.session))
+
+    def open_trend(self) -> None:
+        from reltui.ui.screens.trend import TrendScreen
+
+        self._open_overview(TrendScreen)
+
+    def open_plans(self) -> None:
+        from reltui.ui.screens.plans import PlansScreen
+
+        self._open_overview(PlansScreen)
+
+    def _open_overview(self, screen_type: type[Screen[None]]) -> None:
+        """Push the trend or plans screen; the other one gives way to it."""
+        from reltui.ui.screens.plans import PlansScreen
+        from reltui.ui.screens.trend import TrendScreen
+
+        if isinstance(self.screen, screen_type):
+            return
+        if isinstance(self.screen, (TrendScreen, PlansScreen)):
+            self.pop_screen()
+        self.push_screen(screen_type())
+
+    def action_trend(self) -> None:
+        self.open_trend()
+
+    def action_plans(self) -> None:
+        self.open_plans()
 
     def action_quit_review(self) -> None:
         """``q``: the summary first when something was answered, then quit."""

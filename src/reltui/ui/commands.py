@@ -1,4 +1,4 @@
-"""Command palette commands: export, switch queue, open the list, jump to a contact."""
+"""Command palette commands: export, switch queue, list, trend, plans, jump to a contact."""
 
 from __future__ import annotations
 
@@ -33,6 +33,12 @@ class ReviewCommands(Provider):
         commands: list[tuple[str, Callable[[], object], str]] = [
             ("Export CSV", app.export_csv, "Write every contact's decision to a CSV in ~"),
             ("List contacts", partial(app.open_list), "All contacts as a table"),
+            ("Trend", partial(app.open_trend), "Clients, candidates, customers per week"),
+            (
+                "Candidates' plans",
+                partial(app.open_plans),
+                "Every candidate's next actions, the longest waiting first",
+            ),
         ]
         for name in QUEUES:
             commands.append(

@@ -29,6 +29,7 @@ GROUPED = {
     "move": "Move up / down",
     "page": "Page up / down",
     "move_to": "First / last row",
+    "weeks": "Last 12 / 26 / 52 weeks",
 }
 
 
@@ -61,7 +62,7 @@ def help_rows(app: App, bindings: Iterable[Binding]) -> list[tuple[str, str]]:
 
 
 class HelpScreen(ModalScreen[None]):
-    """Two columns: the review keys, then the list, search, summary and general keys."""
+    """Two columns: review, summary and trend keys; general, list and plans keys."""
 
     DEFAULT_CSS = """
     HelpScreen {
@@ -96,18 +97,29 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         from reltui.ui.app import APP_BINDINGS
         from reltui.ui.screens.contact_list import LIST_BINDINGS
+        from reltui.ui.screens.plans import PLANS_BINDINGS
         from reltui.ui.screens.review import REVIEW_BINDINGS
         from reltui.ui.screens.summary import SUMMARY_BINDINGS
+        from reltui.ui.screens.trend import TREND_BINDINGS
         from reltui.ui.widgets.contact_table import ContactTable
+        from reltui.ui.widgets.plan_list import PLAN_LIST_BINDINGS
 
         palette = Binding(self.app.COMMAND_PALETTE_BINDING, "", "Commands", tooltip="Commands")
         everywhere = [*APP_BINDINGS, palette]
-        review = self._section("Review", REVIEW_BINDINGS)
+        plan_open = [binding for binding in PLAN_LIST_BINDINGS if binding.id == "plans-open"]
+        review = Content("\n\n").join(
+            [
+                self._section("Review", REVIEW_BINDINGS),
+                # q is under Everywhere already; one line less keeps 80x24 unscrolled.
+                self._section("Summary", SUMMARY_BINDINGS[1:2]),
+                self._section("Trend (T)", TREND_BINDINGS),
+            ]
+        )
         others = Content("\n\n").join(
             [
                 self._section("Everywhere", everywhere),
                 self._section("List (L)", [*LIST_BINDINGS, *ContactTable.BINDINGS]),
-                self._section("Summary", SUMMARY_BINDINGS[:2]),
+                self._section("Candidates' plans (P)", [*PLANS_BINDINGS, *plan_open]),
             ]
         )
         with Pane() as pane:

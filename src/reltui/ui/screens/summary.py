@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
+from textual.worker import get_current_worker
 
 from reltui.domain.rules import STATUS_ORDER, next_actions
+from reltui.domain.state import effective_answers
+from reltui.insights import blocking_questions
 from reltui.session import ReviewSession, SessionSummary
+from reltui.ui.rhythm_views import blocking_content
 from reltui.ui.text import safe
 from reltui.ui.widgets.pane import Pane
 from reltui.ui.widgets.styles import AT_RISK_STYLE, MUTED, status_style
@@ -45,12 +53,23 @@ def summary_content(session: ReviewSession, summary: SessionSummary) -> Content:
     lines.extend(Content(f"  {name(contact_id)}") for contact_id in summary.new_clients)
     lines.append(count_line("new candidates", len(summary.new_candidates)))
     for contact_id in summary.new_candidates:
-        latest = store.state(contact_id).latest
-        actions = next_actions(latest.answers, session.questions) if latest else []
+        state = store.state(contact_id)
+        actions: list[str] = []
+        if state.latest is not None:
+            # Questions left open this time keep last time's answer, as the status did.
+            previous = state.previous.answers if state.previous else None
+            answers = effective_answers(state.latest.answers, previous)
+            actions = next_actions(answers, session.questions)
         lines.append(Content(f"  {name(contact_id)}"))
         lines.extend(Content.styled(f"    → {action}", MUTED) for action in actions)
     lines.append(count_line("now at risk", len(summary.at_risk), AT_RISK_STYLE))
-    lines.extend(Content(f"  {name(contact_id)}") for contact_id in summary.at_risk)
+    titles = {question.id: question.title for question in session.questions}
+    for contact_id in summary.at_risk:
+        state = store.state(contact_id)
+        lost = ", ".join(titles.get(qid, qid) for qid in state.lost) or "a yes"
+        when = state.latest.at.date().isoformat() if state.latest else ""
+        lines.append(Content(f"  {name(contact_id)}"))
+        lines.append(Content.styled(f"    lost {lost} on {when}", MUTED))
     lines += [Content(""), Content.styled(f"{'split':<{LABEL_WIDTH}}before → after", MUTED)]
     for status in STATUS_ORDER:
         before = summary.split_before.counts[status]
@@ -71,6 +90,12 @@ class SummaryScreen(Screen[None]):
     AUTO_FOCUS = None
     BINDINGS = SUMMARY_BINDINGS
 
+    @dataclass
+    class Counted(Message):
+        """How many customers and candidates miss a yes, per question id."""
+
+        counts: tuple[tuple[str, int], ...]
+
     def __init__(self, session: ReviewSession) -> None:
         super().__init__(id="summary")
         self.session = session
@@ -78,7 +103,25 @@ class SummaryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Pane(id="summary-pane"):
             yield Static(summary_content(self.session, self.session.summary()), id="summary-text")
+            yield Static(
+                Content.styled("Most often missing: counting…", MUTED), id="summary-blocking"
+            )
         yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self._count_blocking()
+
+    @work(thread=True, exclusive=True, group="summary-blocking")
+    def _count_blocking(self) -> None:
+        """Which question customers and candidates miss most, over the whole database."""
+        counts = tuple(blocking_questions(self.session.store).items())
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Counted(counts))
+
+    @on(Counted)
+    def _show_blocking(self, message: Counted) -> None:
+        content = blocking_content(message.counts, self.session.questions)
+        self.query_one("#summary-blocking", Static).update(content)
 
     def action_back(self) -> None:
         self.dismiss()

@@ -1,0 +1,307 @@
+"""The weekly rhythm in the app: trend (T), candidates' plans (P), blockers and at-risk details."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from textual.app import App
+from textual.widgets import DataTable, Sparkline
+from ui_support import screen_lines, screen_text
+
+from reltui.domain.rules import Status
+from reltui.ui.rhythm_views import PlanRow
+from reltui.ui.screens import trend as trend_module
+from reltui.ui.screens.help import HelpScreen
+from reltui.ui.screens.plans import PlansScreen
+from reltui.ui.screens.summary import SummaryScreen
+from reltui.ui.screens.trend import TrendScreen
+from reltui.ui.widgets.contact_card import ContactCard
+from reltui.ui.widgets.plan_list import PlanList
+
+# The sample database at the fixed clock (Monday 2026-11-16, ISO week 2026-W47).
+SAMPLE_CANDIDATES = [
+    ("Olivia Brown", "2026-10-27", "2 weeks"),
+    ("Nils Andersen", "2026-11-01", "2 weeks"),
+    ("Maya Cohen", "2026-11-04", "1 week"),
+    ("Luca Romano", "2026-11-06", "1 week"),
+    ("Kemi Adeyemi", "2026-11-07", "1 week"),
+    ("Quinn Murphy", "2026-11-08", "1 week"),
+    ("Isla McLeod", "2026-11-10", "<1 week"),
+    ("Pablo Ortega", "2026-11-11", "<1 week"),
+    ("Jonas Berg", "2026-11-13", "<1 week"),
+]
+REFERRAL = "ask for a testimonial after the next delivery"
+REFERENCE = "ask what they would tell a prospect about working with you"
+NEEDS = "book a needs conversation"
+
+
+async def settle(pilot) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def press(pilot, *keys: str) -> None:
+    await pilot.press(*keys)
+    await settle(pilot)
+
+
+def table_rows(screen: TrendScreen) -> list[list[str]]:
+    table = screen.query_one(DataTable)
+    return [[str(cell).strip() for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def plain(screen, selector: str) -> str:
+    return screen.query_one(selector).render().plain
+
+
+# ---- trend ---------------------------------------------------------------------------------
+
+
+async def test_T_shows_the_sample_trend_over_12_weeks_and_T_closes(sample_store, make):
+    app = make(sample_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "T")
+        screen = app.screen
+        assert isinstance(screen, TrendScreen)
+        assert not screen.query_one("#trend-body").loading
+        title = plain(screen, "#trend-title")
+        assert title.startswith("Trend · last 12 weeks · 2026-W36 to 2026-W47")
+        assert plain(screen, "#label-client").split() == ["clients", "8", "+8"]
+        assert plain(screen, "#label-candidate").split() == ["candidates", "9", "+1"]
+        assert plain(screen, "#label-customer").split() == ["customers", "11", "+5"]
+        assert plain(screen, "#range-client") == "0–9"
+        assert screen.query_one("#spark-client", Sparkline).data == [
+            0, 0, 1, 1, 2, 3, 6, 7, 8, 9, 8, 8,
+        ]  # fmt: skip
+        assert screen.query_one("#spark-customer", Sparkline).data == [
+            6, 6, 7, 7, 7, 8, 9, 9, 10, 11, 11, 11,
+        ]  # fmt: skip
+        rows = table_rows(screen)
+        assert len(rows) == 12
+        assert rows[0] == ["2026-W47", "2026-11-16", "8", "9", "11"]
+        assert rows[1] == ["2026-W46", "2026-11-09", "8 -1", "9 +3", "11"]
+        assert rows[-1] == ["2026-W36", "2026-08-31", "0", "8", "6"]
+        text = screen_text(app)
+        assert "Most often missing: Ask referral (16)" in text
+        assert "then Use as reference 15 · Know needs 8 · Trust & respect 4" in text
+        assert "2026-W36" in text and "2026-W47" in text
+        await press(pilot, "T")
+        assert app.screen.id == "review"
+
+
+async def test_trend_switches_to_26_and_52_weeks_and_escape_closes(sample_store, make):
+    app = make(sample_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "T", "2")
+        screen = app.screen
+        assert screen.weeks == 26
+        assert len(table_rows(screen)) == 26
+        assert plain(screen, "#trend-title").startswith("Trend · last 26 weeks · 2026-W22 to")
+        assert len(screen.query_one("#spark-client", Sparkline).data) == 26
+        assert plain(screen, "#label-client").split() == ["clients", "8", "+8"]
+        await press(pilot, "3")
+        rows = table_rows(screen)
+        assert len(rows) == 52
+        assert rows[-1][0] == "2025-W48"
+        # Over a year every sample customer appears: from none to eleven.
+        assert plain(screen, "#label-customer").split() == ["customers", "11", "+11"]
+        await press(pilot, "1")
+        assert len(table_rows(screen)) == 12
+        await press(pilot, "escape")
+        assert app.screen.id == "review"
+
+
+async def test_trend_shows_loading_until_counted_and_drops_a_stale_count(
+    sample_store, make, monkeypatch
+):
+    release = threading.Event()
+    real_trend_view = trend_module.trend_view
+
+    def slow_trend_view(store, weeks, today):
+        if weeks == 12:
+            release.wait(5)
+        return real_trend_view(store, weeks, today)
+
+    monkeypatch.setattr(trend_module, "trend_view", slow_trend_view)
+    app = make(sample_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("T")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.query_one("#trend-body").loading
+        assert plain(screen, "#trend-title") == "Trend · counting the last 12 weeks…"
+        # Choose 26 weeks while 12 are still being counted; the late 12-week count is dropped.
+        await pilot.press("2")
+        await pilot.pause()
+        release.set()
+        await settle(pilot)
+        assert not screen.query_one("#trend-body").loading
+        assert screen.weeks == 26
+        assert len(table_rows(screen)) == 26
+        assert plain(screen, "#trend-title").startswith("Trend · last 26 weeks")
+
+
+# ---- candidates' plans ---------------------------------------------------------------------
+
+
+async def test_P_lists_every_candidate_longest_waiting_first_with_actions(sample_store, make):
+    app = make(sample_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "P")
+        screen = app.screen
+        assert isinstance(screen, PlansScreen)
+        plan_list = screen.query_one(PlanList)
+        assert not plan_list.loading
+        rows = plan_list.rows
+        assert [(row.name, row.since, row.waiting) for row in rows] == SAMPLE_CANDIDATES
+        candidates = {
+            contact.id
+            for contact in sample_store.contacts()
+            if sample_store.state(contact.id).status == Status.CANDIDATE
+        }
+        assert {row.contact_id for row in rows} == candidates
+        actions = {row.name: row.actions for row in rows}
+        assert actions["Olivia Brown"] == (REFERRAL,)
+        assert actions["Nils Andersen"] == (REFERENCE,)
+        assert actions["Quinn Murphy"] == (NEEDS, REFERRAL)
+        lines = [line.rstrip() for line in screen_lines(app)]
+        assert lines[0].startswith(" Candidates' plans · 9 candidates · longest waiting first")
+        assert lines[1] == "  Waiting  Since       Candidate · next actions"
+        assert lines[2:4] == [
+            "  2 weeks  2026-10-27  Olivia Brown · Brown & Reid Accountants",
+            f"           → {REFERRAL}",
+        ]
+        quinn = lines.index("   1 week  2026-11-08  Quinn Murphy · Murphy Events")
+        assert lines[quinn + 1 : quinn + 3] == [f"           → {NEEDS}", f"           → {REFERRAL}"]
+        assert "  <1 week  2026-11-13  Jonas Berg · Berg Marine Services" in lines
+        await press(pilot, "P")
+        assert app.screen.id == "review"
+
+
+async def test_enter_on_a_plan_opens_that_candidate_on_the_review_screen(sample_store, make):
+    app = make(sample_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "P", "down", "down")
+        assert app.screen.query_one(PlanList).current.name == "Maya Cohen"
+        await press(pilot, "enter")
+        assert app.screen.id == "review"
+        assert app.session.contact.name == "Maya Cohen"
+        assert "Maya Cohen" in plain(app.screen, "#contact-card")
+
+
+async def test_palette_opens_trend_and_plans(sample_store, make):
+    app = make(sample_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for query, screen_type in (("trend", TrendScreen), ("candidates' plans", PlansScreen)):
+            await press(pilot, "ctrl+p")
+            await press(pilot, *query)
+            await press(pilot, "enter")
+            assert isinstance(app.screen, screen_type)
+        # Plans replaced the trend: escape goes straight back to the review.
+        await press(pilot, "escape")
+        assert app.screen.id == "review"
+
+
+async def test_plans_show_hostile_names_literally(hostile_store, make):
+    app = make(hostile_store, queue="all")
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(4):
+            await press(pilot, "p", "right")
+        await press(pilot, "P")
+        names = [row.name for row in app.screen.query_one(PlanList).rows]
+        assert sorted(names) == sorted(
+            ["[bold]Eve[/]", "[@click=app.quit]x[/]", "Mallory[31mRed", "Trent]0;title"]
+        )
+        text = screen_text(app)
+        assert "[bold]Eve[/] · [/bold] & [red]Co" in text
+        assert "[@click=app.quit]x[/] · Acme" in text
+        await press(pilot, "enter")
+        assert app.is_running
+
+
+class PlanListApp(App[None]):
+    def compose(self):
+        yield PlanList()
+
+
+@pytest.mark.parametrize("count", [1, 3000])
+async def test_plan_list_draws_and_moves_through_many_rows(count):
+    rows = [
+        PlanRow(index, f"Person {index}", "", "2026-01-05", "45 weeks", ("a",) * (index % 3))
+        for index in range(count)
+    ]
+    app = PlanListApp()
+    async with app.run_test(size=(60, 12)) as pilot:
+        plan_list = app.query_one(PlanList)
+        plan_list.set_rows(rows)
+        await pilot.pause()
+        await pilot.press("end")
+        await pilot.pause()
+        assert plan_list.cursor_row == count - 1
+        assert f"Person {count - 1}" in screen_text(app)
+        await pilot.press("pageup", "home")
+        await pilot.pause()
+        assert plan_list.cursor_row == 0
+        assert plan_list.scroll_y == 0
+        assert screen_text(app).splitlines()[1].strip().endswith("Person 0")
+
+
+# ---- summary, card, help -------------------------------------------------------------------
+
+
+async def test_summary_names_the_lost_question_the_date_and_the_top_blocker(sample_store, make):
+    app = make(sample_store, queue="clients")
+    async with app.run_test(size=(80, 40)) as pilot:
+        assert app.session.contact.name == "Amelia Hart"
+        await press(pilot, "n", "q")
+        assert isinstance(app.screen, SummaryScreen)
+        text = screen_text(app)
+        lines = [line.rstrip() for line in screen_lines(app)]
+        at_risk = lines.index("  now at risk    1")
+        assert lines[at_risk + 1 : at_risk + 3] == [
+            "    Amelia Hart",
+            "      lost Know needs on 2026-11-16",
+        ]
+        # A new candidate one yes short lists only the step for that yes.
+        assert "      → book a needs conversation" in text
+        assert "→ deliver a quick win" not in text
+        # Amelia now misses Know needs as well: 8 + 1.
+        assert "Most often missing: Ask referral (16)" in text
+        assert "then Use as reference 15 · Know needs 9 · Trust & respect 4" in text
+
+
+async def test_card_says_which_question_lost_its_yes_and_when(sample_store, make):
+    app = make(sample_store)
+    async with app.run_test(size=(80, 24)):
+        assert app.session.contact.name == "Isla McLeod"
+        card = plain(app.screen, "#contact-card")
+        assert "⚠ AT RISK since 2026-11-10\nlost Ask referral" in card
+
+
+async def test_card_grows_when_a_client_becomes_at_risk_mid_review(sample_store, make):
+    app = make(sample_store, queue="clients")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "n")
+        card = app.screen.query_one(ContactCard)
+        assert "⚠ AT RISK since 2026-11-16\nlost Know needs" in card.render().plain
+        # The lines below the new ones are still on screen, not cut off by the old height.
+        text = screen_text(app)
+        assert "lost Know needs" in text
+        assert "notes Introduced by a mutual client." in text
+
+
+async def test_help_lists_trend_and_plans_keys(sample_store, make):
+    app = make(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        assert "T         Statuses week by week" in text
+        assert "P         Candidates' next actions" in text
+        assert "Trend (T)" in text
+        assert "esc T     Back to where you were" in text
+        assert "1 2 3     Last 12 / 26 / 52 weeks" in text
+        assert "Candidates' plans (P)" in text
+        assert "⏎         Review this candidate" in text
