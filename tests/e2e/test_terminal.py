@@ -103,6 +103,11 @@ def test_review_in_a_real_terminal(
     )
     session.send_keys("Escape")
     session.wait_for(showing("Linus Torvalds", "5 of 6", ("unsure", *NONE[1:]), must_see=(1,)))
+    # Enter on a row opens that contact: the cursor starts on Linus, one up is Katherine.
+    session.send_keys("L")
+    session.wait_for("6 of 6 contacts", description="the contact list again")
+    session.send_keys("Up", "Enter")
+    session.wait_for(showing("Katherine Johnson", "4 of 6", NONE), description="Katherine")
 
     # q shows the summary first; q again leaves, and the terminal is given back intact.
     session.send_keys("q")
