@@ -6,14 +6,14 @@ import subprocess
 import sys
 import textwrap
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
 from reltui.domain.models import Review
 from reltui.store.db import Store, StoreError
 
-NOW = datetime(2026, 11, 16, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)
 
 
 def review(review_id, **answers):

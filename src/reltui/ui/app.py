@@ -6,10 +6,11 @@ import threading
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from reltui.config import Settings
@@ -51,7 +52,7 @@ class ReltuiApp(App[None]):
     CSS_PATH = "reltui.tcss"
     TITLE = "reltui"
     COMMANDS = App.COMMANDS | {ReviewCommands}
-    BINDINGS = APP_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = [*APP_BINDINGS]
 
     def __init__(self, settings: Settings, store: Store, session: ReviewSession) -> None:
         super().__init__()

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -44,7 +44,7 @@ class ContactListScreen(Screen[None]):
     """The table of all contacts; enter reviews the contact under the cursor."""
 
     AUTO_FOCUS = "#contact-table"
-    BINDINGS = LIST_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = [*LIST_BINDINGS]
 
     status_filter: reactive[str] = reactive("all", init=False)
     text_filter: reactive[str] = reactive("", init=False)
@@ -108,7 +108,9 @@ class ContactListScreen(Screen[None]):
         table = self.query_one(ContactTable)
         table.sort_column, table.sort_reverse = self.sort_column, self.sort_reverse
         current = table.current
-        keep = self.keep_id if self.keep_id is not None else (current and current.contact_id)
+        keep = (
+            self.keep_id if self.keep_id is not None else (current.contact_id if current else None)
+        )
         self.keep_id = None
         table.set_rows(rows, keep=keep)
         self.total, self.shown = total, len(rows)

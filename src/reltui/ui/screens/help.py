@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import ClassVar
 
 from textual.app import App, ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -86,7 +87,7 @@ class HelpScreen(ModalScreen[None]):
     }
     """
 
-    BINDINGS = HELP_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = [*HELP_BINDINGS]
 
     def _section(self, title: str, bindings: Iterable[Binding]) -> Content:
         lines = [Content.styled(title, "bold $text-accent")]
@@ -101,7 +102,7 @@ class HelpScreen(ModalScreen[None]):
         from reltui.ui.screens.review import REVIEW_BINDINGS
         from reltui.ui.screens.summary import SUMMARY_BINDINGS
         from reltui.ui.screens.trend import TREND_BINDINGS
-        from reltui.ui.widgets.contact_table import ContactTable
+        from reltui.ui.widgets.contact_table import TABLE_BINDINGS
         from reltui.ui.widgets.plan_list import PLAN_LIST_BINDINGS
 
         palette = Binding(self.app.COMMAND_PALETTE_BINDING, "", "Commands", tooltip="Commands")
@@ -118,7 +119,7 @@ class HelpScreen(ModalScreen[None]):
         others = Content("\n\n").join(
             [
                 self._section("Everywhere", everywhere),
-                self._section("List (L)", [*LIST_BINDINGS, *ContactTable.BINDINGS]),
+                self._section("List (L)", [*LIST_BINDINGS, *TABLE_BINDINGS]),
                 self._section("Candidates' plans (P)", [*PLANS_BINDINGS, *plan_open]),
             ]
         )

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -35,7 +37,7 @@ class NoteScreen(ModalScreen[str | None]):
     }
     """
 
-    BINDINGS = NOTE_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = [*NOTE_BINDINGS]
 
     def __init__(self, name: str, note: str) -> None:
         super().__init__()

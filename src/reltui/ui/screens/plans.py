@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
@@ -31,7 +31,7 @@ class PlansScreen(Screen[None]):
     """Candidates' promotion plans; enter reviews the candidate under the cursor."""
 
     AUTO_FOCUS = "#plan-list"
-    BINDINGS = PLANS_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = [*PLANS_BINDINGS]
 
     @dataclass
     class Planned(Message):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, ClassVar, cast
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -29,6 +31,9 @@ from reltui.ui.widgets.pane import Pane
 from reltui.ui.widgets.questions import QuestionPanel
 from reltui.ui.widgets.review_header import ReviewHeader
 from reltui.ui.widgets.split_bar import SplitBar, SplitView
+
+if TYPE_CHECKING:
+    from reltui.ui.app import ReltuiApp
 
 REVIEW_BINDINGS: list[Binding] = [
     Binding("y", "answer('yes')", "Yes", id="answer-yes", tooltip="Answer yes, go on"),
@@ -69,7 +74,7 @@ class ReviewScreen(Screen[None]):
     """The contact card, last review, questions, live split and progress."""
 
     AUTO_FOCUS = None
-    BINDINGS = REVIEW_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = [*REVIEW_BINDINGS]
     # Below 76 columns the card and the questions stack instead of sitting side by side.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (76, "-wide")]
 
@@ -126,7 +131,8 @@ class ReviewScreen(Screen[None]):
             self.post_message(ReviewChanged(contact_id))
         self.sync()
         if self.session.done and self.session.queue:
-            self.app.call_later(self.app.show_summary)
+            app = cast("ReltuiApp", self.app)
+            app.call_later(app.show_summary)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         session = self.session

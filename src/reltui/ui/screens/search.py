@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -61,7 +61,7 @@ class SearchScreen(ModalScreen[int | None]):
     }
     """
 
-    BINDINGS = SEARCH_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = [*SEARCH_BINDINGS]
 
     def compose(self) -> ComposeResult:
         with Vertical():

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
@@ -88,7 +89,7 @@ class SummaryScreen(Screen[None]):
     """Reviewed count, new clients and candidates, contacts at risk, split before and after."""
 
     AUTO_FOCUS = None
-    BINDINGS = SUMMARY_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = [*SUMMARY_BINDINGS]
 
     @dataclass
     class Counted(Message):

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
@@ -56,7 +56,7 @@ class TrendScreen(Screen[None]):
     """Sparklines per status, the most blocking question, and the weeks as a table."""
 
     AUTO_FOCUS = "#trend-table"
-    BINDINGS = TREND_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = [*TREND_BINDINGS]
     # Tall terminals get taller sparklines; 24 lines keep them one line high.
     VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
 

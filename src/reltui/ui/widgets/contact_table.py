@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from textual import events
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -40,6 +41,17 @@ def column_widths(width: int) -> dict[str, int]:
     flexible = max(width - sum(FIXED_WIDTHS.values()) - (len(HEADERS) - 1), 20)
     name = flexible * 11 // 20
     return {"name": name, "company": flexible - name, **FIXED_WIDTHS}
+
+
+TABLE_BINDINGS: list[Binding] = [
+    Binding("up,k", "move(-1)", "Up", show=False, id="table-up"),
+    Binding("down,j", "move(1)", "Down", show=False, id="table-down"),
+    Binding("pageup", "page(-1)", "Page up", show=False, id="table-page-up"),
+    Binding("pagedown", "page(1)", "Page down", show=False, id="table-page-down"),
+    Binding("home", "move_to(0)", "First", show=False, id="table-first"),
+    Binding("end", "move_to(-1)", "Last", show=False, id="table-last"),
+    Binding("enter", "choose", "Open", id="table-open", tooltip="Review this contact"),
+]
 
 
 class ContactTable(ScrollView, can_focus=True):
@@ -80,15 +92,7 @@ class ContactTable(ScrollView, can_focus=True):
         "contact-table--muted",
     }
 
-    BINDINGS = [
-        Binding("up,k", "move(-1)", "Up", show=False, id="table-up"),
-        Binding("down,j", "move(1)", "Down", show=False, id="table-down"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="table-page-up"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="table-page-down"),
-        Binding("home", "move_to(0)", "First", show=False, id="table-first"),
-        Binding("end", "move_to(-1)", "Last", show=False, id="table-last"),
-        Binding("enter", "choose", "Open", id="table-open", tooltip="Review this contact"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*TABLE_BINDINGS]
 
     cursor_row: reactive[int] = reactive(0, always_update=True)
 

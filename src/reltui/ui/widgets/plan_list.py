@@ -5,12 +5,13 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -77,7 +78,7 @@ class PlanList(ScrollView, can_focus=True):
         "plan-list--muted",
     }
 
-    BINDINGS = PLAN_LIST_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = [*PLAN_LIST_BINDINGS]
 
     cursor_row: reactive[int] = reactive(0, always_update=True)
 
