@@ -1,4 +1,4 @@
-"""Reading reltui's screens as text: the answers shown, the header, the list rows."""
+"""Reading reltui's screens: the answers shown, colours, terminal modes; starting a review."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from e2e.tmux import TmuxServer, TmuxSession
 
 QUESTION_TITLES = ("Know needs", "Ask referral", "Use as reference", "Trust & respect")
 _QUESTION_ROW = re.compile(
-    r"([ ▶])([1-4]) (Know needs|Ask referral|Use as reference|Trust & respect)\s+(yes|no|unsure|·)"
+    rf"([ ▶])([1-4]) ({'|'.join(map(re.escape, QUESTION_TITLES))})\s+(yes|no|unsure|·)"
 )
 UNANSWERED = "·"
 HIDDEN = "?"
