@@ -72,8 +72,10 @@ def review_command(context: Context, queue: str, reviewer: str | None, read_only
 def demo_command(context: Context, queue: str) -> None:
     """Try the review on a throwaway copy of the sample data; your own data is never touched."""
     from reltui.sample import build_sample_database
+    from reltui.ui.signals import remove_on_hangup
 
     with tempfile.TemporaryDirectory(prefix="reltui-demo-") as temp:
+        remove_on_hangup(Path(temp))
         db_path = Path(temp) / "db"
         try:
             build_sample_database(db_path)

@@ -8,8 +8,10 @@ database lock.
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import threading
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -20,10 +22,20 @@ TERMINATE_EXIT_CODE = 128 + signal.SIGTERM
 GRACE_SECONDS = 3.0
 
 
+_REMOVE_ON_HANGUP: list[Path] = []
+
+
+def remove_on_hangup(path: Path) -> None:
+    """Delete ``path`` (a throwaway directory, such as the demo's) if the terminal hangs up."""
+    _REMOVE_ON_HANGUP.append(path)
+
+
 def _hang_up(signum: int, frame: object) -> None:
     # The terminal is gone: restoring it would only block on a dead tty. Exiting releases the
     # lock (the kernel drops it with the process); at most a write in flight is lost, and its
     # temporary file is cleared on the next open.
+    for path in _REMOVE_ON_HANGUP:
+        shutil.rmtree(path, ignore_errors=True)
     os._exit(HANGUP_EXIT_CODE)
 
 
