@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
-from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
-from textual.message import Message
-from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reltui.ui.contact_rows import ContactRow
+from reltui.ui.widgets.cursor_list import CursorList, cursor_bindings
 
 HEADERS = {
     "name": "Name",
@@ -43,18 +38,10 @@ def column_widths(width: int) -> dict[str, int]:
     return {"name": name, "company": flexible - name, **FIXED_WIDTHS}
 
 
-TABLE_BINDINGS: list[Binding] = [
-    Binding("up,k", "move(-1)", "Up", show=False, id="table-up"),
-    Binding("down,j", "move(1)", "Down", show=False, id="table-down"),
-    Binding("pageup", "page(-1)", "Page up", show=False, id="table-page-up"),
-    Binding("pagedown", "page(1)", "Page down", show=False, id="table-page-down"),
-    Binding("home", "move_to(0)", "First", show=False, id="table-first"),
-    Binding("end", "move_to(-1)", "Last", show=False, id="table-last"),
-    Binding("enter", "choose", "Open", id="table-open", tooltip="Review this contact"),
-]
+TABLE_BINDINGS: list[Binding] = cursor_bindings("table", "Open", "Review this contact")
 
 
-class ContactTable(ScrollView, can_focus=True):
+class ContactTable(CursorList[ContactRow]):
     """A header line, then one line per row; only the visible lines are ever rendered."""
 
     DEFAULT_CSS = """
@@ -94,79 +81,21 @@ class ContactTable(ScrollView, can_focus=True):
 
     BINDINGS: ClassVar[list[BindingType]] = [*TABLE_BINDINGS]
 
-    cursor_row: reactive[int] = reactive(0, always_update=True)
-
-    @dataclass
-    class Chosen(Message):
+    class Chosen(CursorList.Chosen):
         """The user chose a row (enter or double click)."""
-
-        contact_id: int
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(id=id)
-        self.rows: list[ContactRow] = []
         self.sort_column = "name"
         self.sort_reverse = False
-
-    # ---- data ------------------------------------------------------------------------------
 
     def set_rows(self, rows: list[ContactRow], keep: int | None = None) -> None:
         """Show ``rows``, keeping the cursor on contact ``keep`` when it is among them."""
         self.rows = rows
-        self.virtual_size = Size(self.size.width, len(rows) + 1)
+        self._fit_virtual_size(self.size.width)
         index = next((i for i, row in enumerate(rows) if row.contact_id == keep), 0)
         self.cursor_row = index
         self.refresh()
-
-    @property
-    def current(self) -> ContactRow | None:
-        if 0 <= self.cursor_row < len(self.rows):
-            return self.rows[self.cursor_row]
-        return None
-
-    # ---- moving ----------------------------------------------------------------------------
-
-    def _visible_rows(self) -> int:
-        return max(self.scrollable_content_region.height - 1, 1)
-
-    def validate_cursor_row(self, row: int) -> int:
-        return max(0, min(row, len(self.rows) - 1))
-
-    def watch_cursor_row(self) -> None:
-        top = round(self.scroll_y)
-        visible = self._visible_rows()
-        if self.cursor_row < top:
-            self.scroll_to(y=self.cursor_row, animate=False, immediate=True)
-        elif self.cursor_row >= top + visible:
-            self.scroll_to(y=self.cursor_row - visible + 1, animate=False, immediate=True)
-        self.refresh()
-
-    def action_move(self, delta: int) -> None:
-        self.cursor_row += delta
-
-    def action_page(self, direction: int) -> None:
-        self.cursor_row += direction * self._visible_rows()
-
-    def action_move_to(self, index: int) -> None:
-        self.cursor_row = index if index >= 0 else len(self.rows) - 1
-
-    def action_choose(self) -> None:
-        row = self.current
-        if row is not None:
-            self.post_message(self.Chosen(row.contact_id))
-
-    def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(event.size.width, len(self.rows) + 1)
-        self.watch_cursor_row()
-
-    def on_click(self, event: events.Click) -> None:
-        if event.y < 1:
-            return
-        index = round(self.scroll_y) + event.y - 1
-        if index < len(self.rows):
-            self.cursor_row = index
-            if event.chain >= 2:
-                self.action_choose()
 
     # ---- drawing ---------------------------------------------------------------------------
 

@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 from itertools import accumulate
 from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
-from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
-from textual.message import Message
-from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reltui.ui.rhythm_views import PlanRow
 from reltui.ui.widgets.contact_table import fit
+from reltui.ui.widgets.cursor_list import CursorList, cursor_bindings
 
 WAITING_WIDTH = 9
 SINCE_WIDTH = 10
@@ -31,18 +26,10 @@ BOLD = Style(bold=True)
 EMPTY_TEXT = "No candidates: nobody is one yes short of being a client."
 
 
-PLAN_LIST_BINDINGS: list[Binding] = [
-    Binding("up,k", "move(-1)", "Up", show=False, id="plans-up"),
-    Binding("down,j", "move(1)", "Down", show=False, id="plans-down"),
-    Binding("pageup", "page(-1)", "Page up", show=False, id="plans-page-up"),
-    Binding("pagedown", "page(1)", "Page down", show=False, id="plans-page-down"),
-    Binding("home", "move_to(0)", "First", show=False, id="plans-first"),
-    Binding("end", "move_to(-1)", "Last", show=False, id="plans-last"),
-    Binding("enter", "choose", "Review", id="plans-open", tooltip="Review this candidate"),
-]
+PLAN_LIST_BINDINGS: list[Binding] = cursor_bindings("plans", "Review", "Review this candidate")
 
 
-class PlanList(ScrollView, can_focus=True):
+class PlanList(CursorList[PlanRow]):
     """A header line, then per candidate one line for who and since when, one per action."""
 
     DEFAULT_CSS = """
@@ -80,17 +67,11 @@ class PlanList(ScrollView, can_focus=True):
 
     BINDINGS: ClassVar[list[BindingType]] = [*PLAN_LIST_BINDINGS]
 
-    cursor_row: reactive[int] = reactive(0, always_update=True)
-
-    @dataclass
-    class Chosen(Message):
+    class Chosen(CursorList.Chosen):
         """The user chose a candidate (enter or double click)."""
-
-        contact_id: int
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(id=id)
-        self.rows: list[PlanRow] = []
         self.loaded = False
         # _tops[i] is the first line of row i; _tops[-1] is the number of lines.
         self._tops: list[int] = [0]
@@ -100,66 +81,17 @@ class PlanList(ScrollView, can_focus=True):
         self.rows = rows
         self.loaded = True
         self._tops = list(accumulate((row.height for row in rows), initial=0))
-        self.virtual_size = Size(self.size.width, self._tops[-1] + 1)
+        self._fit_virtual_size(self.size.width)
         self.cursor_row = 0
 
-    @property
-    def current(self) -> PlanRow | None:
-        if 0 <= self.cursor_row < len(self.rows):
-            return self.rows[self.cursor_row]
-        return None
+    def _line_count(self) -> int:
+        return self._tops[-1]
+
+    def _row_lines(self, row: int) -> tuple[int, int]:
+        return self._tops[row], self._tops[row + 1]
 
     def _row_at(self, line: int) -> int:
-        """The row drawn on body line ``line`` (0 = the first line under the header)."""
         return bisect_right(self._tops, line) - 1
-
-    # ---- moving ----------------------------------------------------------------------------
-
-    def _visible_lines(self) -> int:
-        return max(self.scrollable_content_region.height - 1, 1)
-
-    def validate_cursor_row(self, row: int) -> int:
-        return max(0, min(row, len(self.rows) - 1))
-
-    def watch_cursor_row(self) -> None:
-        if not self.rows:
-            return
-        top, visible = round(self.scroll_y), self._visible_lines()
-        start, end = self._tops[self.cursor_row], self._tops[self.cursor_row + 1]
-        if start < top:
-            self.scroll_to(y=start, animate=False, immediate=True)
-        elif end > top + visible:
-            self.scroll_to(y=min(start, end - visible), animate=False, immediate=True)
-        self.refresh()
-
-    def action_move(self, delta: int) -> None:
-        self.cursor_row += delta
-
-    def action_page(self, direction: int) -> None:
-        if not self.rows:
-            return
-        line = self._tops[self.cursor_row] + direction * self._visible_lines()
-        self.cursor_row = self._row_at(max(0, min(line, self._tops[-1] - 1)))
-
-    def action_move_to(self, index: int) -> None:
-        self.cursor_row = index if index >= 0 else len(self.rows) - 1
-
-    def action_choose(self) -> None:
-        row = self.current
-        if row is not None:
-            self.post_message(self.Chosen(row.contact_id))
-
-    def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(event.size.width, self._tops[-1] + 1)
-        self.watch_cursor_row()
-
-    def on_click(self, event: events.Click) -> None:
-        line = round(self.scroll_y) + event.y - 1
-        if event.y < 1 or line >= self._tops[-1]:
-            return
-        self.cursor_row = self._row_at(line)
-        if event.chain >= 2:
-            self.action_choose()
 
     # ---- drawing ---------------------------------------------------------------------------
 
@@ -173,7 +105,7 @@ class PlanList(ScrollView, can_focus=True):
             header = base + self._style("header")
             return Strip([Segment(fit(HEADER, width), header)])
         line = round(self.scroll_y) + y - 1
-        if line >= self._tops[-1]:
+        if line >= self._line_count():
             text = EMPTY_TEXT if self.loaded and not self.rows and line == 0 else ""
             return Strip([Segment(fit(text, width), base + self._style("muted"))])
         index = self._row_at(line)
