@@ -3,6 +3,7 @@
 from datetime import UTC, datetime
 
 import pytest
+from test_trend import TODAY, at, build_review_log
 
 from reltui.formats.records import ContactRecord
 from reltui.store.db import Store
@@ -26,3 +27,18 @@ def store(db_path):
             ]
         )
         yield opened
+
+
+@pytest.fixture
+def review_log_db(db_path):
+    """The database of test_trend's review log, closed, for the CLI to open."""
+    store, _ = build_review_log(db_path)
+    store.close()
+    return db_path
+
+
+@pytest.fixture
+def cli_today(monkeypatch):
+    """The report and stats commands take test_trend's TODAY as today."""
+    for command in ("report", "stats"):
+        monkeypatch.setattr(f"reltui.cli.{command}.now_local", lambda: at(TODAY))

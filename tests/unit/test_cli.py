@@ -18,15 +18,6 @@ from reltui.store.export import HEADER
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_data"
 
 
-@pytest.fixture(autouse=True)
-def isolated(tmp_path, monkeypatch):
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.delenv("RELTUI_DB", raising=False)
-    monkeypatch.delenv("RELTUI_CONFIG", raising=False)
-
-
 def run(*args, db=None):
     runner = CliRunner()
     prefix = ["--db", str(db)] if db else []
@@ -42,9 +33,9 @@ def test_import_prints_counts_and_reimport_updates(tmp_path):
     assert again.stdout.endswith("0 added, 0 updated, 0 skipped\n")
 
 
-def test_default_database_lives_in_the_xdg_data_dir(tmp_path):
+def test_default_database_lives_in_the_xdg_data_dir():
     assert run("import", SAMPLE / "contacts.csv").exit_code == 0
-    assert (tmp_path / "data" / "reltui" / "db" / "contacts.json").exists()
+    assert (Path(os.environ["XDG_DATA_HOME"]) / "reltui" / "db" / "contacts.json").exists()
 
 
 def test_db_from_environment(tmp_path, monkeypatch):
@@ -220,7 +211,7 @@ def test_backups_rotate(sample_db):
     assert len(list_backups(sample_db)) == 3
 
 
-def test_version_and_help_do_not_touch_the_disk(tmp_path):
+def test_version_and_help_do_not_touch_the_disk():
     assert run("--version").stdout.startswith("reltui, version ")
     assert run("--help").exit_code == 0
-    assert not (tmp_path / "data").exists()
+    assert not any(Path(os.environ["XDG_DATA_HOME"]).iterdir())

@@ -14,15 +14,6 @@ from reltui.cli import cli
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "contacts.csv"
 
 
-@pytest.fixture(autouse=True)
-def isolated(tmp_path, monkeypatch):
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.delenv("RELTUI_DB", raising=False)
-    monkeypatch.delenv("RELTUI_CONFIG", raising=False)
-
-
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory):
     db = tmp_path_factory.mktemp("seed") / "db"

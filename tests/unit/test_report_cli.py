@@ -5,56 +5,40 @@ import stat
 import pytest
 from click.testing import CliRunner
 from test_report import W47_REPORT
-from test_trend import TODAY, at, build_review_log
 
 from reltui.cli import cli
 
-
-@pytest.fixture(autouse=True)
-def isolated(tmp_path, monkeypatch):
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.delenv("RELTUI_DB", raising=False)
-    monkeypatch.delenv("RELTUI_CONFIG", raising=False)
-    monkeypatch.setattr("reltui.cli.report.now_local", lambda: at(TODAY))
-
-
-@pytest.fixture
-def db(tmp_path):
-    store, _ = build_review_log(tmp_path / "db")
-    store.close()
-    return tmp_path / "db"
+pytestmark = pytest.mark.usefixtures("cli_today")
 
 
 def run(db, *args):
     return CliRunner().invoke(cli, ["--db", str(db), "report", *map(str, args)])
 
 
-def test_report_of_a_named_week_goes_to_stdout(db):
-    result = run(db, "--week", "2026-W47")
+def test_report_of_a_named_week_goes_to_stdout(review_log_db):
+    result = run(review_log_db, "--week", "2026-W47")
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout == W47_REPORT
 
 
-def test_report_defaults_to_the_current_week(db):
-    result = run(db)
+def test_report_defaults_to_the_current_week(review_log_db):
+    result = run(review_log_db)
     assert result.exit_code == 0
     assert result.stdout == W47_REPORT
 
 
-def test_another_week(db):
-    result = run(db, "--week", "2026-W45")
+def test_another_week(review_log_db):
+    result = run(review_log_db, "--week", "2026-W45")
     assert result.exit_code == 0
     assert result.stdout.splitlines()[0] == "# Relationship review, week 2026-W45"
     assert "- Grace Hopper: client to candidate; lost Know needs" in result.stdout.splitlines()
 
 
-def test_report_to_a_file_is_owner_only_and_replaces_the_old_one(db, tmp_path):
+def test_report_to_a_file_is_owner_only_and_replaces_the_old_one(review_log_db, tmp_path):
     target = tmp_path / "week.md"
     target.write_text("old report\n", encoding="utf-8")
     target.chmod(0o644)
-    result = run(db, "--week", "2026-W47", "-o", target)
+    result = run(review_log_db, "--week", "2026-W47", "-o", target)
     assert result.exit_code == 0
     assert result.stdout == ""
     assert result.stderr == f"Wrote the report of 2026-W47 to {target}\n"
@@ -63,9 +47,9 @@ def test_report_to_a_file_is_owner_only_and_replaces_the_old_one(db, tmp_path):
     assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".week.md")] == []
 
 
-def test_unwritable_output_is_one_line(db, tmp_path):
+def test_unwritable_output_is_one_line(review_log_db, tmp_path):
     target = tmp_path / "missing" / "week.md"
-    result = run(db, "-o", target)
+    result = run(review_log_db, "-o", target)
     assert result.exit_code == 1
     assert result.stderr == f"reltui: {target}: cannot write report (No such file or directory)\n"
 
@@ -87,8 +71,8 @@ def test_unwritable_output_is_one_line(db, tmp_path):
         ),
     ],
 )
-def test_bad_week_is_one_clear_line(db, week, line):
-    result = run(db, "--week", week)
+def test_bad_week_is_one_clear_line(review_log_db, week, line):
+    result = run(review_log_db, "--week", week)
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr == line

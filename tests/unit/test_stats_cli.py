@@ -5,26 +5,11 @@ from datetime import date
 import orjson
 import pytest
 from click.testing import CliRunner
-from test_trend import HOSTILE, TODAY, N, U, Y, at, build_review_log
+from test_trend import HOSTILE, N, U, Y, at, build_review_log
 
 from reltui.cli import cli
 
-
-@pytest.fixture(autouse=True)
-def isolated(tmp_path, monkeypatch):
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.delenv("RELTUI_DB", raising=False)
-    monkeypatch.delenv("RELTUI_CONFIG", raising=False)
-    monkeypatch.setattr("reltui.cli.stats.now_local", lambda: at(TODAY))
-
-
-@pytest.fixture
-def db(tmp_path):
-    store, _ = build_review_log(tmp_path / "db")
-    store.close()
-    return tmp_path / "db"
+pytestmark = pytest.mark.usefixtures("cli_today")
 
 
 def run(db, *args, charset="utf-8"):
@@ -74,8 +59,8 @@ Customers  ▁▁▁▁▅▅███▅▅▅  0→1
 """
 
 
-def test_table_names_the_client_at_risk_and_the_blocking_questions(db):
-    result = run(db, "stats")
+def test_table_names_the_client_at_risk_and_the_blocking_questions(review_log_db):
+    result = run(review_log_db, "stats")
     assert (result.exit_code, result.stderr) == (0, "")
     # How many are due belongs to the due-queue rules, pinned in their own tests.
     due_line = next(line for line in result.stdout.splitlines() if line.startswith("Due now"))
@@ -83,14 +68,14 @@ def test_table_names_the_client_at_risk_and_the_blocking_questions(db):
     assert result.stdout.replace(due_line, "Due now            -") == TABLE
 
 
-def test_trend_chart(db):
-    result = run(db, "stats", "--trend")
+def test_trend_chart(review_log_db):
+    result = run(review_log_db, "stats", "--trend")
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout == TREND
 
 
-def test_trend_chart_falls_back_to_ascii(db):
-    result = run(db, "stats", "--trend", charset="ascii")
+def test_trend_chart_falls_back_to_ascii(review_log_db):
+    result = run(review_log_db, "stats", "--trend", charset="ascii")
     assert result.exit_code == 0
     text = result.stdout_bytes.decode("ascii")
     lines = text.splitlines()
@@ -106,16 +91,16 @@ def test_trend_chart_falls_back_to_ascii(db):
     ]
 
 
-def test_table_falls_back_to_ascii_bars(db):
-    result = run(db, "stats", charset="ascii")
+def test_table_falls_back_to_ascii_bars(review_log_db):
+    result = run(review_log_db, "stats", charset="ascii")
     assert result.exit_code == 0
     assert result.stdout_bytes.decode("ascii").splitlines()[-1] == (
         "  Trust & respect            3  " + "#" * 40
     )
 
 
-def test_a_year_of_weeks_fits_80_columns(db):
-    result = run(db, "stats", "--trend", "--weeks", "52")
+def test_a_year_of_weeks_fits_80_columns(review_log_db):
+    result = run(review_log_db, "stats", "--trend", "--weeks", "52")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0] == "Split at the end of each week, last 52 weeks"
@@ -125,16 +110,16 @@ def test_a_year_of_weeks_fits_80_columns(db):
 
 
 @pytest.mark.parametrize("weeks", ["11", "53"])
-def test_weeks_outside_12_to_52_is_a_usage_error(db, weeks):
-    result = run(db, "stats", "--trend", "--weeks", weeks)
+def test_weeks_outside_12_to_52_is_a_usage_error(review_log_db, weeks):
+    result = run(review_log_db, "stats", "--trend", "--weeks", weeks)
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == (
         f"Error: Invalid value for '--weeks': {weeks} is not in the range 12<=x<=52."
     )
 
 
-def test_json_keeps_its_keys_and_adds_at_risk_contacts_and_blocking(db):
-    result = run(db, "stats", "--json")
+def test_json_keeps_its_keys_and_adds_at_risk_contacts_and_blocking(review_log_db):
+    result = run(review_log_db, "stats", "--json")
     figures = orjson.loads(result.stdout)
     assert result.exit_code == 0
     assert isinstance(figures.pop("due"), int)
@@ -157,8 +142,8 @@ def test_json_keeps_its_keys_and_adds_at_risk_contacts_and_blocking(db):
     }
 
 
-def test_json_trend(db):
-    figures = orjson.loads(run(db, "stats", "--json", "--trend").stdout)
+def test_json_trend(review_log_db):
+    figures = orjson.loads(run(review_log_db, "stats", "--json", "--trend").stdout)
     assert len(figures["trend"]) == 12
     assert figures["trend"][-1] == {
         "week": "2026-W47",
