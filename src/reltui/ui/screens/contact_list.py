@@ -14,6 +14,7 @@ from textual.widgets import Footer, Input, Static
 
 from reltui.ui.contact_rows import COLUMNS, STATUS_FILTERS, ContactRow
 from reltui.ui.widgets.contact_table import HEADERS, ContactTable
+from reltui.ui.widgets.quiet_input import quiet_input
 
 if TYPE_CHECKING:
     from reltui.ui.app import ReltuiApp
@@ -64,7 +65,7 @@ class ContactListScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static("Loading contacts…", id="list-status-line")
-        yield Input(placeholder="/ filter by name, company or email", id="list-search")
+        yield quiet_input(placeholder="/ filter by name, company or email", id="list-search")
         yield ContactTable(id="contact-table")
         yield Footer(compact=True)
 

@@ -12,6 +12,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from reltui.ui.widgets.quiet_input import quiet_input
+
 NOTE_BINDINGS: list[Binding] = [
     Binding("escape", "cancel", "Cancel", id="note-cancel", tooltip="Close without saving"),
 ]
@@ -47,7 +49,7 @@ class NoteScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Content.assemble("Note on ", (self.contact_name, "bold")))
-            yield Input(self.note, placeholder="What to remember next time", id="note-input")
+            yield quiet_input(self.note, placeholder="What to remember next time", id="note-input")
             yield Static("enter saves · escape cancels", classes="hint")
 
     @on(Input.Submitted)

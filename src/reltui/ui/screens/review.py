@@ -78,13 +78,15 @@ class ReviewScreen(Screen[None]):
     # Below 76 columns the card and the questions stack instead of sitting side by side.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (76, "-wide")]
 
-    card: reactive[CardView | None] = reactive(None)
-    history: reactive[HistoryView] = reactive(HistoryView)
-    questions: reactive[QuestionsView | None] = reactive(None)
-    split: reactive[SplitView] = reactive(SplitView)
-    progress: reactive[str] = reactive("")
-    at_contact: reactive[bool] = reactive(False, bindings=True)
-    can_undo: reactive[bool] = reactive(False, bindings=True)
+    # The screen only hands these to its widgets (data_bind); repainting the screen itself on
+    # each change would resend all 24 rows down the wire for every key.
+    card: reactive[CardView | None] = reactive(None, repaint=False)
+    history: reactive[HistoryView] = reactive(HistoryView, repaint=False)
+    questions: reactive[QuestionsView | None] = reactive(None, repaint=False)
+    split: reactive[SplitView] = reactive(SplitView, repaint=False)
+    progress: reactive[str] = reactive("", repaint=False)
+    at_contact: reactive[bool] = reactive(False, bindings=True, repaint=False)
+    can_undo: reactive[bool] = reactive(False, bindings=True, repaint=False)
 
     def __init__(self, session: ReviewSession) -> None:
         super().__init__(id="review")

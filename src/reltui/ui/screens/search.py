@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from reltui.ui.text import safe
+from reltui.ui.widgets.quiet_input import quiet_input
 from reltui.ui.widgets.styles import status_style
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ class SearchScreen(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Input(placeholder="Name, company or email", id="search-input")
+            yield quiet_input(placeholder="Name, company or email", id="search-input")
             yield Static("Type to search", id="search-status")
             yield OptionList(id="search-results")
 
