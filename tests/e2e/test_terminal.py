@@ -226,15 +226,6 @@ def test_second_review_of_a_busy_database_is_refused(
     assert lock_is_free(db)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "the SIGTERM handler schedules app.exit with call_later from inside a signal handler, "
-        "which does not wake Textual's idle asyncio loop; nothing happens until the 3 s "
-        "watchdog calls os._exit(143), so the shell is left in the alternate screen with "
-        "mouse reporting on (a key pressed after the signal makes it exit cleanly)"
-    ),
-)
 def test_sigterm_gives_the_terminal_back(
     tmux: TmuxServer, cli: Cli, contacts_file: Path, tmp_path: Path
 ) -> None:

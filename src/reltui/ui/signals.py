@@ -7,6 +7,7 @@ database lock.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
 import signal
@@ -40,13 +41,17 @@ def _hang_up(signum: int, frame: object) -> None:
 
 
 def install_signal_handlers(app: App) -> None:
-    """Exit on SIGHUP at once, and on SIGTERM through the app (terminal restored)."""
+    """Exit on SIGHUP at once, and on SIGTERM through the app (terminal restored).
+
+    Call from inside the app's running event loop: SIGTERM is handled by the loop itself, which
+    wakes it even when the app is idle.
+    """
     signal.signal(signal.SIGHUP, _hang_up)
 
-    def terminate(signum: int, frame: object) -> None:
+    def terminate() -> None:
         watchdog = threading.Timer(GRACE_SECONDS, os._exit, args=(TERMINATE_EXIT_CODE,))
         watchdog.daemon = True
         watchdog.start()
-        app.call_later(app.exit, None, TERMINATE_EXIT_CODE)
+        app.exit(None, TERMINATE_EXIT_CODE)
 
-    signal.signal(signal.SIGTERM, terminate)
+    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, terminate)
