@@ -296,14 +296,6 @@ def test_two_users_review_at_the_same_time(
             assert {path.lstat().st_uid for path in tree(account.data_dir)} == {account.uid}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "Store.open lets the PermissionError from stat() escape, so the CLI reports "
-        "'reltui: unexpected error: PermissionError: [Errno 13] Permission denied: <db>' "
-        "instead of a user error naming the database"
-    ),
-)
 def test_another_users_database_is_refused_in_plain_words(accounts: list[Account]) -> None:
     alice, bob = accounts
     if alice.uid is None:

@@ -128,9 +128,15 @@ class Store:
         database; files are never changed by a failed open.
         """
         path = Path(path).expanduser()
-        if path.exists() and not path.is_dir():
-            raise StoreError(f"{path}: not a reltui database (expected a directory)")
-        if not (path / CONTACTS_FILE).exists():
+        try:
+            exists = (path / CONTACTS_FILE).exists()
+            if path.exists() and not path.is_dir():
+                raise StoreError(f"{path}: not a reltui database (expected a directory)")
+        except PermissionError:
+            raise StoreError(
+                f"{path}: permission denied (the database belongs to someone else?)"
+            ) from None
+        if not exists:
             if read_only or not create:
                 raise StoreError(f"{path}: no database here yet; run 'reltui import FILE' first")
             try:
