@@ -45,12 +45,6 @@ class ContactTable(CursorList[ContactRow]):
     """A header line, then one line per row; only the visible lines are ever rendered."""
 
     DEFAULT_CSS = """
-    ContactTable {
-        height: 1fr;
-        overflow-x: hidden;
-        overflow-y: auto;
-        scrollbar-size-vertical: 1;
-    }
     ContactTable > .contact-table--header {
         text-style: bold;
         background: $panel;

@@ -44,6 +44,15 @@ class CursorList(Generic[RowT], ScrollView, can_focus=True):
     because screens tell the lists apart by message class and handler name.
     """
 
+    DEFAULT_CSS = """
+    CursorList {
+        height: 1fr;
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-size-vertical: 1;
+    }
+    """
+
     cursor_row: reactive[int] = reactive(0, always_update=True)
 
     @dataclass

@@ -33,12 +33,6 @@ class PlanList(CursorList[PlanRow]):
     """A header line, then per candidate one line for who and since when, one per action."""
 
     DEFAULT_CSS = """
-    PlanList {
-        height: 1fr;
-        overflow-x: hidden;
-        overflow-y: auto;
-        scrollbar-size-vertical: 1;
-    }
     PlanList > .plan-list--header {
         text-style: bold;
         background: $panel;
