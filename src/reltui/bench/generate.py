@@ -15,13 +15,13 @@ from reltui.domain.questions import QUESTION_IDS
 from reltui.domain.rules import Answer
 from reltui.domain.state import review_status
 from reltui.store.files import FILE_MODE, ensure_private_dir
+from reltui.store.review_log import SEGMENT_SIZE
 
 SEED = 20261116
 HEADER = ("First Name", "Last Name", "Email", "Company", "Job Title", "Phone", "Notes", "Tags")
 # A review history for this share of the contacts, as after some months of weekly reviews.
 REVIEWED_SHARE = 0.05
 HISTORY_REVIEWER = "bench"
-SEGMENT_SIZE = 128
 
 FIRST_NAMES = [
     "Amelia",

@@ -13,11 +13,10 @@ Layout of a database directory (all owner-only):
 from __future__ import annotations
 
 import gc
-import logging
 import secrets
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -26,32 +25,14 @@ from tinydb import TinyDB
 
 from reltui.domain.models import Contact, Review
 from reltui.domain.state import UNREVIEWED_STATE, ContactState, contact_state
+from reltui.store.errors import CorruptDatabase, DatabaseLocked, StoreError
 from reltui.store.files import ensure_private_dir, others_can_write, remove_stale_temp_files
-from reltui.store.lock import DatabaseLockedError, LockHolder, WriterLock
-from reltui.store.storage import AtomicJSONStorage, CorruptFileError, read_json_file
-
-log = logging.getLogger(__name__)
+from reltui.store.lock import DatabaseLockedError, WriterLock
+from reltui.store.review_log import REVIEWS_DIR, SEGMENT_SIZE, ReviewLog
+from reltui.store.storage import CorruptFileError, atomic_storage, open_tinydb
 
 SCHEMA_VERSION = 1
-SEGMENT_SIZE = 128
 CONTACTS_FILE = "contacts.json"
-REVIEWS_DIR = "reviews"
-
-
-class StoreError(Exception):
-    """A database problem to report to the user in one line."""
-
-
-class CorruptDatabase(StoreError):
-    """A database file that does not parse; the message names it and the newest good backup."""
-
-
-class DatabaseLocked(StoreError):
-    """Another process holds the writer lock."""
-
-    def __init__(self, message: str, holder: LockHolder | None) -> None:
-        super().__init__(message)
-        self.holder = holder
 
 
 def now_local() -> datetime:
@@ -60,17 +41,22 @@ def now_local() -> datetime:
 
 
 def new_review_id() -> str:
+    """A random id for a new review."""
     return secrets.token_hex(8)
 
 
-def _open_tinydb(path: Path, read_only: bool) -> TinyDB:
-    return TinyDB(path, storage=AtomicJSONStorage, read_only=read_only)
-
-
-def _storage(database: TinyDB) -> AtomicJSONStorage:
-    storage = database.storage
-    assert isinstance(storage, AtomicJSONStorage)
-    return storage
+__all__ = [
+    "CONTACTS_FILE",
+    "SEGMENT_SIZE",
+    "CorruptDatabase",
+    "DatabaseLocked",
+    "ImportResult",
+    "Store",
+    "StoreError",
+    "database_exists",
+    "new_review_id",
+    "now_local",
+]
 
 
 @dataclass(slots=True)
@@ -80,8 +66,6 @@ class ImportResult:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
-    skipped: int = 0
-    skipped_rows: list[tuple[str, int, str]] = field(default_factory=list)
 
 
 class Store:
@@ -106,10 +90,7 @@ class Store:
         self._contacts: dict[int, Contact] = {}
         self._reviews: dict[int, list[Review]] = {}
         self._states: dict[int, ContactState] = {}
-        self._segment_of: dict[str, tuple[int, int]] = {}
-        self._segments: dict[int, TinyDB] = {}
-        self._segment_counts: dict[int, int] = {}
-        self._last_segment = 0
+        self._log = ReviewLog(path / REVIEWS_DIR)
 
     # ---- opening and closing -------------------------------------------------------------
 
@@ -173,9 +154,9 @@ class Store:
         if others_can_write(self.path) or others_can_write(self.path / CONTACTS_FILE):
             self.warnings.append(f"{self.path}: other users can write this database")
         contacts_path = self.path / CONTACTS_FILE
-        self._contacts_db = _open_tinydb(contacts_path, read_only=self.read_only)
+        self._contacts_db = open_tinydb(contacts_path, read_only=self.read_only)
         try:
-            data = _storage(self._contacts_db).read()
+            data = atomic_storage(self._contacts_db).read()
         except CorruptFileError as error:
             raise CorruptDatabase(str(error)) from None
         except OSError as error:
@@ -212,46 +193,13 @@ class Store:
                 f"{SCHEMA_VERSION}); upgrade reltui"
             )
 
-    def _segment_paths(self) -> list[tuple[int, Path]]:
-        directory = self.path / REVIEWS_DIR
-        if not directory.is_dir():
-            return []
-        found = []
-        for entry in directory.iterdir():
-            if entry.suffix == ".json" and entry.stem.isdigit():
-                found.append((int(entry.stem), entry))
-        return sorted(found)
-
     def _load_reviews(self) -> None:
-        loaded: list[Review] = []
-        for number, segment_path in self._segment_paths():
-            try:
-                data = read_json_file(segment_path)
-            except CorruptFileError as error:
-                raise CorruptDatabase(str(error)) from None
-            except OSError as error:
-                raise StoreError(f"{segment_path}: cannot read ({error.strerror})") from None
-            table = (data or {}).get("reviews", {})
-            try:
-                for doc_id, doc in table.items():
-                    review = Review.from_document(doc)
-                    self._segment_of[review.id] = (number, int(doc_id))
-                    loaded.append(review)
-            except (TypeError, ValueError, KeyError, AttributeError):
-                raise CorruptDatabase(
-                    f"{segment_path}: file is corrupt (bad review record)"
-                ) from None
-            self._segment_counts[number] = len(table)
-            self._last_segment = max(self._last_segment, number)
-        loaded.sort(key=lambda review: review.at)
-        for review in loaded:
+        for review in self._log.load():
             self._reviews.setdefault(review.contact_id, []).append(review)
 
     def close(self) -> None:
         """Release the lock; everything is already on disk."""
-        for segment in self._segments.values():
-            segment.close()
-        self._segments.clear()
+        self._log.close()
         if self._contacts_db is not None:
             self._contacts_db.close()
             self._contacts_db = None
@@ -328,16 +276,8 @@ class Store:
         if review.contact_id not in self._documents:
             raise StoreError(f"no contact with id {review.contact_id}")
         document = review.to_document()
-        location = self._segment_of.get(review.id)
         try:
-            if location is not None:
-                number, doc_id = location
-                self._segment(number).table("reviews").update(document, doc_ids=[doc_id])
-            else:
-                number = self._writable_segment()
-                doc_id = self._segment(number).table("reviews").insert(document)
-                self._segment_counts[number] = self._segment_counts.get(number, 0) + 1
-                self._segment_of[review.id] = (number, doc_id)
+            self._log.save(document)
         except OSError as error:
             raise StoreError(f"{self.path}: could not save ({error.strerror})") from None
         history = self._reviews.setdefault(review.contact_id, [])
@@ -350,25 +290,9 @@ class Store:
             history.append(stored)
         self._states.pop(review.contact_id, None)
 
-    def _writable_segment(self) -> int:
-        if (
-            self._last_segment == 0
-            or self._segment_counts.get(self._last_segment, 0) >= SEGMENT_SIZE
-        ):
-            self._last_segment += 1
-            ensure_private_dir(self.path / REVIEWS_DIR)
-        return self._last_segment
-
-    def _segment(self, number: int) -> TinyDB:
-        segment = self._segments.get(number)
-        if segment is None:
-            segment = _open_tinydb(self.path / REVIEWS_DIR / f"{number:06d}.json", read_only=False)
-            self._segments[number] = segment
-        return segment
-
     def bytes_written(self) -> int:
         """Bytes written to review segments by this process (for the benchmark)."""
-        return sum(_storage(segment).bytes_written for segment in self._segments.values())
+        return self._log.bytes_written()
 
     # ---- import --------------------------------------------------------------------------
 
@@ -388,7 +312,7 @@ class Store:
         if self.read_only or self._contacts_db is None:
             raise StoreError(f"{self.path}: opened read-only")
         table_data = {str(contact.id): contact.to_document() for contact in changed}
-        storage = _storage(self._contacts_db)
+        storage = atomic_storage(self._contacts_db)
         data = storage.read() or {}
         contacts_table = dict(data.get("contacts", {}))
         contacts_table.update(table_data)

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+from tinydb import TinyDB
 from tinydb.storages import Storage
 
 from reltui.store.files import write_bytes_atomic
@@ -69,3 +70,15 @@ class AtomicJSONStorage(Storage):
 
     def close(self) -> None:
         self._cache = None
+
+
+def open_tinydb(path: Path, read_only: bool) -> TinyDB:
+    """A TinyDB over one atomically written file."""
+    return TinyDB(path, storage=AtomicJSONStorage, read_only=read_only)
+
+
+def atomic_storage(database: TinyDB) -> AtomicJSONStorage:
+    """The storage of a database opened by ``open_tinydb``."""
+    storage = database.storage
+    assert isinstance(storage, AtomicJSONStorage)
+    return storage
