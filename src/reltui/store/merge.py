@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from reltui.domain.models import Contact, normalise_email, normalise_text
@@ -146,7 +147,6 @@ def _find_match(
 
 
 def _copy(contact: Contact) -> Contact:
-    document = contact.to_document()
-    for name in ("emails", "phones", "tags"):
-        document[name] = list(document[name])
-    return Contact.from_document(contact.id, document)
+    return replace(
+        contact, emails=list(contact.emails), phones=list(contact.phones), tags=list(contact.tags)
+    )
