@@ -38,17 +38,19 @@ def build_queue(store: Store, name: str, now: datetime, settings: Settings) -> l
     """The contact ids of queue ``name``, in review order: by rank, then name, then id."""
     if name not in QUEUES:
         raise ValueError(f"unknown queue {name!r}; choose from {', '.join(QUEUES)}")
+    if name == "all":
+        # Every contact by name, with no state to look at: the first screen of a large
+        # database waits for this.
+        pairs = list(store.contact_names())
+        folded = [contact_name.casefold() for _, contact_name in pairs]
+        return [pairs[index][0] for index in sorted(range(len(pairs)), key=folded.__getitem__)]
     ids: list[int] = []
     names: list[str] = []
     ranks: list[int] = []
-    reviewed = set(store.reviewed_contact_ids()) if name != "all" else set()
+    reviewed = set(store.reviewed_contact_ids())
     # Most contacts of a large database were never reviewed: they are due and unreviewed
     # without asking for their state.
-    never_reviewed_rank = {
-        "all": 0,
-        "due": _DUE_ORDER[Status.UNREVIEWED],
-        "unreviewed": 0,
-    }.get(name)
+    never_reviewed_rank = {"due": _DUE_ORDER[Status.UNREVIEWED], "unreviewed": 0}.get(name)
     for contact_id, contact_name in store.contact_names():
         if contact_id not in reviewed:
             if never_reviewed_rank is None:

@@ -123,15 +123,22 @@ class Review:
 
     @classmethod
     def from_document(cls, data: dict[str, Any]) -> Review:
-        deferred = data.get("deferred_until")
+        """A review from its stored form (every review of a database is read when it opens)."""
+        get = data.get
+        stored = get("answers") or {}
+        if len(stored) == len(QUESTION_IDS) and all(qid in stored for qid in QUESTION_IDS):
+            answers = dict(stored)
+        else:
+            answers = {qid: stored.get(qid) for qid in QUESTION_IDS}
+        deferred = get("deferred_until")
         return cls(
-            id=data["id"],
-            contact_id=int(data["contact_id"]),
-            at=datetime.fromisoformat(data["at"]),
-            reviewer=data.get("reviewer", ""),
-            answers={qid: data.get("answers", {}).get(qid) for qid in QUESTION_IDS},
-            decision=data.get("decision"),
-            note=data.get("note", ""),
-            status=data.get("status", Status.UNREVIEWED),
-            deferred_until=datetime.fromisoformat(deferred) if deferred else None,
+            data["id"],
+            int(data["contact_id"]),
+            datetime.fromisoformat(data["at"]),
+            get("reviewer", ""),
+            answers,
+            get("decision"),
+            get("note", ""),
+            get("status", Status.UNREVIEWED),
+            datetime.fromisoformat(deferred) if deferred else None,
         )

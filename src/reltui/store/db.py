@@ -171,13 +171,17 @@ class Store:
             table = data.get("contacts", {})
             if not isinstance(table, dict):
                 raise CorruptDatabase(f"{contacts_path}: file is corrupt (contacts table)")
-            bad_record = CorruptDatabase(f"{contacts_path}: file is corrupt (bad contact record)")
+            documents: dict[int, dict[str, Any]] = {}
             try:
-                self._documents = {int(doc_id): doc for doc_id, doc in table.items()}
-            except ValueError:
-                raise bad_record from None
-            if not all(isinstance(doc, dict) and "name" in doc for doc in table.values()):
-                raise bad_record
+                for doc_id, doc in table.items():
+                    if type(doc) is not dict or "name" not in doc:
+                        raise TypeError
+                    documents[int(doc_id)] = doc
+            except (TypeError, ValueError):
+                raise CorruptDatabase(
+                    f"{contacts_path}: file is corrupt (bad contact record)"
+                ) from None
+            self._documents = documents
         self._load_reviews()
 
     @staticmethod
