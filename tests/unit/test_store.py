@@ -160,3 +160,14 @@ def test_dry_run_changes_nothing(db_path, store):
     assert result.added == 1
     assert (db_path / "contacts.json").read_bytes() == before
     assert len(store) == 3
+
+
+@pytest.mark.parametrize("document", ['"has name inside"', "[1, 2]", '{"email": "x@example.com"}'])
+def test_contact_record_of_the_wrong_shape_is_corrupt(db_path, store, document):
+    store.close()
+    contacts = db_path / "contacts.json"
+    data = orjson.loads(contacts.read_bytes())
+    data["contacts"]["1"] = orjson.loads(document)
+    contacts.write_bytes(orjson.dumps(data))
+    with pytest.raises(StoreError, match="file is corrupt \\(bad contact record\\)"):
+        Store.open(db_path)
