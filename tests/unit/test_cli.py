@@ -215,3 +215,12 @@ def test_version_and_help_do_not_touch_the_disk():
     assert run("--version").stdout.startswith("reltui, version ")
     assert run("--help").exit_code == 0
     assert not any(Path(os.environ["XDG_DATA_HOME"]).iterdir())
+
+
+def test_review_before_any_import_says_how_to_start(tmp_path):
+    result = run("review", db=tmp_path / "fresh")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"reltui: {tmp_path / 'fresh'}: no database here yet; run 'reltui import FILE' first\n"
+    )
+    assert not (tmp_path / "fresh").exists()

@@ -19,7 +19,7 @@ def open_for_review(context: Context, read_only: bool) -> Store:
     if read_only:
         return context.open_store(read_only=True)
     try:
-        store = Store.open(context.db_path)
+        store = Store.open(context.db_path, create=False)
     except DatabaseLocked as error:
         interactive = sys.stdin.isatty() and sys.stdout.isatty()
         if interactive and click.confirm(f"reltui: {error}. Browse it read-only?", default=True):
