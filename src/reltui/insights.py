@@ -17,7 +17,7 @@ from reltui.domain.rhythm import (
     plan_candidates,
     week_changes,
 )
-from reltui.domain.rules import Split
+from reltui.domain.rules import Split, Status
 from reltui.domain.trend import WeekSplit, answered_until, iso_week, split_by_week
 from reltui.store.db import Store
 
@@ -26,10 +26,31 @@ MAX_TREND_WEEKS = 52
 REPORT_TREND_WEEKS = 12
 
 
-def histories(store: Store) -> Iterator[tuple[Contact, list[Review]]]:
-    """Every contact with its reviews, oldest first."""
-    for contact in store.contacts():
-        yield contact, store.reviews(contact.id)
+def current_split(store: Store) -> Split:
+    """The split of the whole database now; contacts never reviewed need no state of their own."""
+    reviewed = store.reviewed_contact_ids()
+    split = Split.of(store.state(contact_id).status for contact_id in reviewed)
+    split.counts[Status.UNREVIEWED] += len(store) - len(reviewed)
+    return split
+
+
+def reviewed_histories(store: Store) -> list[tuple[Contact, list[Review]]]:
+    """Each contact that has reviews, with its reviews (oldest first), in the store's order.
+
+    A contact never reviewed is neither at risk, a candidate, blocked nor changed in a week, so
+    those figures need not build every contact of a large database.
+    """
+    reviewed = set(store.reviewed_contact_ids())
+    return [
+        (store.contact(contact_id), store.reviews(contact_id))
+        for contact_id in store.contact_ids()
+        if contact_id in reviewed
+    ]
+
+
+def all_review_lists(store: Store) -> Iterator[list[Review]]:
+    """One review list per contact, empty for contacts never reviewed (for the weekly split)."""
+    return map(store.reviews, store.contact_ids())
 
 
 def weekly_split(store: Store, weeks: int, today: date) -> list[WeekSplit]:
@@ -39,7 +60,7 @@ def weekly_split(store: Store, weeks: int, today: date) -> list[WeekSplit]:
     """
     if not MIN_TREND_WEEKS <= weeks <= MAX_TREND_WEEKS:
         raise ValueError(f"weeks must be {MIN_TREND_WEEKS}-{MAX_TREND_WEEKS}, not {weeks}")
-    return split_by_week((reviews for _, reviews in histories(store)), weeks, today)
+    return split_by_week(all_review_lists(store), weeks, today)
 
 
 def at_risk_contacts(store: Store) -> list[AtRiskContact]:
@@ -47,7 +68,7 @@ def at_risk_contacts(store: Store) -> list[AtRiskContact]:
 
     The most recently lost first, then by name.
     """
-    return find_at_risk(histories(store))
+    return find_at_risk(reviewed_histories(store))
 
 
 def candidate_plans(
@@ -57,12 +78,12 @@ def candidate_plans(
 
     The longest-waiting candidate comes first.
     """
-    return plan_candidates(histories(store), today or date.today(), questions)
+    return plan_candidates(reviewed_histories(store), today or date.today(), questions)
 
 
 def blocking_questions(store: Store) -> dict[str, int]:
     """Per question id, how many customers and candidates lack a yes on it (latest review)."""
-    return count_blocking(reviews for _, reviews in histories(store))
+    return count_blocking(reviews for _, reviews in reviewed_histories(store))
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,8 +122,8 @@ def weekly_report(
     """The report of the ISO week beginning on Monday ``start``, as of its end (or ``today``)."""
     end = start + timedelta(days=6)
     as_of = min(end, today)
-    contacts = list(histories(store))
-    trend = split_by_week((reviews for _, reviews in contacts), REPORT_TREND_WEEKS, end)
+    contacts = reviewed_histories(store)
+    trend = split_by_week(all_review_lists(store), REPORT_TREND_WEEKS, end)
     return WeeklyReport(
         week=iso_week(start),
         start=start,

@@ -11,6 +11,7 @@ from reltui.domain.models import Contact, Review
 from reltui.domain.questions import QUESTION_IDS, Question
 from reltui.domain.rules import Answer, Decision, Split, Status, next_actions
 from reltui.domain.state import ContactState, has_answers, review_status, skip_until
+from reltui.insights import current_split
 from reltui.queues import build_queue
 from reltui.store.db import Store, new_review_id
 
@@ -38,14 +39,6 @@ class SessionSummary:
     split_after: Split = field(default_factory=Split)
 
 
-def _split_of(store: Store) -> Split:
-    """The split of the whole database; contacts never reviewed need no state of their own."""
-    reviewed = store.reviewed_contact_ids()
-    split = Split.of(store.state(contact_id).status for contact_id in reviewed)
-    split.counts[Status.UNREVIEWED] += len(store) - len(reviewed)
-    return split
-
-
 class ReviewSession:
     """Walks a queue of contacts, saving every answer through the store before returning."""
 
@@ -65,7 +58,7 @@ class ReviewSession:
         self.queue: list[int] = build_queue(store, queue_name, self.clock(), settings)
         self.position = 0
         self.question = 0
-        self.split = _split_of(store)
+        self.split = current_split(store)
         self.split_before = self.split.copy()
         self._start_status: dict[int, Status] = {}
         self._drafts: dict[int, Review] = {}

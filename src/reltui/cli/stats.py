@@ -12,7 +12,6 @@ import orjson
 
 from reltui.cli.context import Context, pass_context
 from reltui.config import Settings
-from reltui.domain.models import Contact, Review
 from reltui.domain.questions import QUESTION_IDS
 from reltui.domain.rhythm import AtRiskContact, count_blocking, find_at_risk
 from reltui.domain.rules import STATUS_ORDER, Split, Status
@@ -20,6 +19,8 @@ from reltui.domain.trend import WeekSplit
 from reltui.insights import (
     MAX_TREND_WEEKS,
     MIN_TREND_WEEKS,
+    current_split,
+    reviewed_histories,
     weekly_split,
 )
 from reltui.report import clean_text
@@ -46,15 +47,12 @@ def _json_key(status: Status) -> str:
 def compute_stats(store: Store, settings: Settings) -> dict[str, int]:
     """The figures ``stats --json`` prints."""
     now = now_local()
-    split = Split()
+    split = current_split(store)
     reviewed = store.reviewed_contact_ids()
-    # A contact never reviewed is unreviewed, due now and not at risk: no state to look at.
-    never_reviewed = len(store) - len(reviewed)
-    split.counts[Status.UNREVIEWED] += never_reviewed
-    due, at_risk = never_reviewed, 0
+    # A contact never reviewed is due now and not at risk: no state to look at.
+    due, at_risk = len(store) - len(reviewed), 0
     for contact_id in reviewed:
         state = store.state(contact_id)
-        split.counts[state.status] += 1
         due += state.is_due(now, settings.cadence_days)
         at_risk += state.at_risk
     return {
@@ -66,20 +64,6 @@ def compute_stats(store: Store, settings: Settings) -> dict[str, int]:
         "due": due,
         "at_risk": at_risk,
     }
-
-
-def reviewed_histories(store: Store) -> list[tuple[Contact, list[Review]]]:
-    """Each contact that has reviews, with its reviews, in the store's order.
-
-    A contact never reviewed is neither at risk nor blocked, so the at-risk and blocking
-    figures need not walk every contact of a large database.
-    """
-    reviewed = set(store.reviewed_contact_ids())
-    return [
-        (store.contact(contact_id), store.reviews(contact_id))
-        for contact_id in store.contact_ids()
-        if contact_id in reviewed
-    ]
 
 
 def format_stats(figures: dict[str, int]) -> str:
