@@ -10,7 +10,6 @@ import click
 
 from reltui import paths
 from reltui.config import ConfigError, Settings, load_settings
-from reltui.formats.records import ImportFormatError
 from reltui.store.db import Store, StoreError
 
 
@@ -45,19 +44,20 @@ class Context:
             return Path(self.db_option).expanduser()
         return self.settings.db or paths.default_db_path()
 
-    def open_store(self, *, read_only: bool = False) -> Store:
+    def open_store(self, *, read_only: bool = False, create: bool = True) -> Store:
+        """Open the database, turning any store problem into a one-line user error."""
         try:
-            store = Store.open(self.db_path, read_only=read_only)
+            return self.open_store_or_raise(read_only=read_only, create=create)
         except StoreError as error:
             raise UserError(str(error)) from None
+
+    def open_store_or_raise(self, *, read_only: bool = False, create: bool = True) -> Store:
+        """Open the database and print its warnings; ``StoreError`` propagates, so a caller can
+        treat a locked database differently."""
+        store = Store.open(self.db_path, read_only=read_only, create=create)
         for warning in store.warnings:
             click.echo(f"reltui: warning: {warning}", err=True)
         return store
-
-
-def user_errors() -> tuple[type[Exception], ...]:
-    """The exceptions that carry a one-line message meant for the user."""
-    return (StoreError, ConfigError, ImportFormatError)
 
 
 pass_context = click.make_pass_decorator(Context)

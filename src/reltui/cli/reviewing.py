@@ -19,7 +19,7 @@ def open_for_review(context: Context, read_only: bool) -> Store:
     if read_only:
         return context.open_store(read_only=True)
     try:
-        store = Store.open(context.db_path, create=False)
+        store = context.open_store_or_raise(create=False)
     except DatabaseLocked as error:
         interactive = sys.stdin.isatty() and sys.stdout.isatty()
         if interactive and click.confirm(f"reltui: {error}. Browse it read-only?", default=True):
@@ -27,8 +27,6 @@ def open_for_review(context: Context, read_only: bool) -> Store:
         raise UserError(f"{error}; use --read-only to browse it") from None
     except StoreError as error:
         raise UserError(str(error)) from None
-    for warning in store.warnings:
-        click.echo(f"reltui: warning: {warning}", err=True)
     try:
         make_backup(store.path, context.settings.backups)
     except OSError as error:
