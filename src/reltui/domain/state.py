@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from reltui.domain.models import Review
 from reltui.domain.questions import QUESTION_IDS
@@ -20,13 +20,15 @@ from reltui.domain.rules import (
 )
 
 SKIP_DAYS = 7
+_COUNTING_DECISIONS = frozenset({Decision.PROMOTE, Decision.KEEP})
 
 
 def has_answers(review: Review) -> bool:
     """A review counts once any question has an answer or the user flagged promote or keep."""
-    if review.decision in (Decision.PROMOTE, Decision.KEEP):
+    if review.decision in _COUNTING_DECISIONS:
         return True
-    return any(review.answers.get(qid) for qid in QUESTION_IDS)
+    answers = review.answers
+    return any(answers.get(qid) for qid in QUESTION_IDS)
 
 
 def effective_answers(
@@ -59,9 +61,12 @@ def review_status(
     return classify(answers, review.decision, candidate_min_yes)
 
 
-@dataclass(frozen=True, slots=True)
-class ContactState:
-    """A contact's standing, derived from its reviews (oldest first)."""
+class ContactState(NamedTuple):
+    """A contact's standing, derived from its reviews (oldest first).
+
+    A named tuple rather than a frozen dataclass: one is built for every reviewed contact when
+    a database opens, and a tuple is built in a quarter of the time.
+    """
 
     status: Status
     previous_status: Status | None
@@ -108,20 +113,34 @@ def contact_state(reviews: Sequence[Review]) -> ContactState:
     """Fold a contact's reviews (oldest first) into its current standing."""
     if not reviews:
         return UNREVIEWED_STATE
-    answered = [review for review in reviews if has_answers(review)]
-    latest = answered[-1] if answered else None
-    previous = answered[-2] if len(answered) > 1 else None
+    # The two newest reviews with answers, found from the end (this runs for every reviewed
+    # contact when a database opens).
+    latest = previous = None
+    for review in reversed(reviews):
+        if has_answers(review):
+            if latest is None:
+                latest = review
+            else:
+                previous = review
+                break
     newest = reviews[-1]
     deferred = newest.deferred_until if newest.decision == Decision.SKIP else None
-    status = Status(latest.status) if latest else Status.UNREVIEWED
     return ContactState(
-        status=status,
-        previous_status=Status(previous.status) if previous else None,
-        latest=latest,
-        previous=previous,
-        last_reviewed=latest.at if latest else None,
-        deferred_until=deferred,
+        _as_status(latest.status) if latest else Status.UNREVIEWED,
+        _as_status(previous.status) if previous else None,
+        latest,
+        previous,
+        latest.at if latest else None,
+        deferred,
     )
+
+
+_STATUSES = {status.value: status for status in Status}
+
+
+def _as_status(value: str) -> Status:
+    """``Status(value)``, faster for the values that are valid."""
+    return _STATUSES.get(value) or Status(value)
 
 
 def skip_until(now: datetime) -> datetime:
