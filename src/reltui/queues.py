@@ -39,19 +39,16 @@ def build_queue(store: Store, name: str, now: datetime, settings: Settings) -> l
     if name not in QUEUES:
         raise ValueError(f"unknown queue {name!r}; choose from {', '.join(QUEUES)}")
     if name == "all":
-        # Every contact by name, with no state to look at: the first screen of a large
-        # database waits for this.
-        pairs = list(store.contact_names())
-        folded = [contact_name.casefold() for _, contact_name in pairs]
-        return [pairs[index][0] for index in sorted(range(len(pairs)), key=folded.__getitem__)]
+        # The store keeps its contacts in this order: the first screen of a large database
+        # waits for nothing.
+        return store.contact_ids_by_name()
     ids: list[int] = []
-    names: list[str] = []
     ranks: list[int] = []
     reviewed = set(store.reviewed_contact_ids())
     # Most contacts of a large database were never reviewed: they are due and unreviewed
     # without asking for their state.
     never_reviewed_rank = {"due": _DUE_ORDER[Status.UNREVIEWED], "unreviewed": 0}.get(name)
-    for contact_id, contact_name in store.contact_names():
+    for contact_id in store.contact_ids_by_name():
         if contact_id not in reviewed:
             if never_reviewed_rank is None:
                 continue
@@ -71,11 +68,7 @@ def build_queue(store: Store, name: str, now: datetime, settings: Settings) -> l
                     continue
                 rank = 0
         ids.append(contact_id)
-        names.append(contact_name.casefold())
         ranks.append(rank)
-    # Two stable sorts on plain keys instead of one on (rank, name, id) tuples: a third of the
-    # time for 100,000 contacts. Contacts come in id order, so equal names keep it.
-    order = sorted(range(len(ids)), key=ids.__getitem__)
-    order.sort(key=names.__getitem__)
-    order.sort(key=ranks.__getitem__)
+    # Contacts come by name, then id: one stable sort by rank keeps that order within a rank.
+    order = sorted(range(len(ids)), key=ranks.__getitem__)
     return [ids[index] for index in order]

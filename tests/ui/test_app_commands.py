@@ -138,3 +138,34 @@ async def test_theme_from_settings_with_fallback_and_no_animation(small_store, m
     assert fallback.theme == "textual-dark"
     assert fallback.animation_level == "none"
     assert make(small_store, animations=True).animation_level == "full"
+
+
+async def test_a_damaged_contacts_file_found_after_the_first_screen_ends_in_one_line(
+    tmp_path, make
+):
+    from ui_support import open_store
+
+    from reltui.formats.records import ContactRecord
+    from reltui.store.contact_files import SHARD_SIZE
+
+    with open_store(tmp_path / "db") as store:
+        store.import_records(
+            [
+                ContactRecord(name=f"Person {number:04d}", emails=[f"p{number}@example.com"])
+                for number in range(SHARD_SIZE + 1)
+            ]
+        )
+    with open_store(tmp_path / "db") as store:
+        second = sorted((tmp_path / "db" / "contacts").iterdir())[1]
+        second.write_bytes(b"{")
+        app = make(store, queue="all")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert "Person 0000" in screen_text(app)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        assert app.return_code == 1
+        # ``reltui review`` prints it as one line once the terminal is restored.
+        assert app.store_error == (
+            f"{second}: file is corrupt (not valid JSON); no backup to restore from"
+        )

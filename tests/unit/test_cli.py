@@ -205,6 +205,22 @@ def test_corruption_names_the_backup_and_restore_brings_it_back(sample_db):
     assert (kept[0].path / "contacts.json").read_bytes() == good[: len(good) // 2]
 
 
+def test_a_damaged_shard_found_after_opening_is_one_line_too(sample_db):
+    backup = make_backup(sample_db, keep=3)
+    [shard] = (sample_db / "contacts").iterdir()
+    shard.write_bytes(b'{"contacts": {"1": ')
+    for command in (("export", "-o", str(sample_db.parent / "out.csv")), ("stats",)):
+        result = run(*command, db=sample_db)
+        assert result.exit_code == 1, command
+        assert result.stderr == (
+            f"reltui: {shard}: file is corrupt (not valid JSON); "
+            f"newest good backup: {backup.path} (run 'reltui restore')\n"
+        )
+    assert not (sample_db.parent / "out.csv").exists()
+    assert run("restore", db=sample_db).exit_code == 0
+    assert orjson.loads(run("stats", "--json", db=sample_db).stdout)["clients"] == 8
+
+
 def test_backups_rotate(sample_db):
     for _ in range(5):
         make_backup(sample_db, keep=3)

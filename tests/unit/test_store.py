@@ -165,9 +165,12 @@ def test_dry_run_changes_nothing(db_path, store):
 @pytest.mark.parametrize("document", ['"has name inside"', "[1, 2]", '{"email": "x@example.com"}'])
 def test_contact_record_of_the_wrong_shape_is_corrupt(db_path, store, document):
     store.close()
-    contacts = db_path / "contacts.json"
-    data = orjson.loads(contacts.read_bytes())
+    [shard] = (db_path / "contacts").iterdir()
+    data = orjson.loads(shard.read_bytes())
     data["contacts"]["1"] = orjson.loads(document)
-    contacts.write_bytes(orjson.dumps(data))
-    with pytest.raises(StoreError, match="file is corrupt \\(bad contact record\\)"):
-        Store.open(db_path)
+    shard.write_bytes(orjson.dumps(data))
+    with Store.open(db_path) as reopened, pytest.raises(StoreError) as error:
+        reopened.contact(1)
+    assert str(error.value) == (
+        f"{shard}: file is corrupt (bad contact record); no backup to restore from"
+    )

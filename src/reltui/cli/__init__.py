@@ -9,16 +9,33 @@ import sys
 import click
 
 from reltui import __version__
-from reltui.cli.context import Context
+from reltui.cli.context import Context, UserError
 from reltui.cli.exporting import export_command
 from reltui.cli.importing import import_command
 from reltui.cli.report import report_command
 from reltui.cli.restore import restore_command
 from reltui.cli.reviewing import demo_command, review_command
 from reltui.cli.stats import stats_command
+from reltui.store.errors import StoreError
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class ReltuiGroup(click.Group):
+    """Subcommands whose store problems end in one line, wherever they surface.
+
+    Contacts are read on demand, so a damaged file can be found after the store opened.
+    """
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except StoreError as error:
+            raise UserError(str(error)) from None
+
+
+@click.group(
+    cls=ReltuiGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.option(
     "--db",
     "db_path",

@@ -41,6 +41,8 @@ def run_review(context: Context, queue: str, reviewer: str | None, read_only: bo
 
         app = make_app(context.settings, store, queue=queue, reviewer=reviewer)
         app.run()
+    if app.store_error is not None:
+        raise UserError(app.store_error)
     if app.return_code:
         sys.exit(app.return_code)
 

@@ -17,7 +17,7 @@ from reltui.store.storage import CorruptFileError, read_json_file
 
 BACKUPS_DIR = "backups"
 DATA_FILES = ("contacts.json",)
-DATA_DIRS = ("reviews",)
+DATA_DIRS = ("reviews", "contacts")
 COMPLETE_MARK = "complete"
 
 

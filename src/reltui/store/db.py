@@ -1,9 +1,9 @@
-"""The database: a directory holding the contacts file and an append-only review log.
+"""The database: a directory holding the contacts and an append-only review log.
 
 Layout of a database directory (all owner-only):
 
-- ``contacts.json``: TinyDB with the ``contacts`` table and a ``meta`` table (schema version).
-  Rewritten only by imports.
+- ``contacts.json`` and ``contacts/``: the contact index and the contacts in shards read on
+  demand (see ``contact_files``). Rewritten only by imports, each in one atomic step.
 - ``reviews/NNNNNN.json``: the review log, in TinyDB segments of at most ``SEGMENT_SIZE``
   reviews. Saving an answer rewrites one small segment, so its cost does not grow with the
   number of contacts.
@@ -21,18 +21,26 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from tinydb import TinyDB
+import orjson
 
 from reltui.domain.models import Contact, Review
 from reltui.domain.state import UNREVIEWED_STATE, ContactState, contact_state
+from reltui.store.contact_files import (
+    CONTACTS_DIR,
+    CONTACTS_FILE,
+    SCHEMA_VERSION,
+    ContactFiles,
+)
 from reltui.store.errors import CorruptDatabase, DatabaseLocked, StoreError
-from reltui.store.files import ensure_private_dir, others_can_write, remove_stale_temp_files
+from reltui.store.files import (
+    ensure_private_dir,
+    others_can_write,
+    remove_stale_temp_files,
+    write_bytes_atomic,
+)
 from reltui.store.lock import DatabaseLockedError, WriterLock
 from reltui.store.review_log import REVIEWS_DIR, SEGMENT_SIZE, ReviewLog
-from reltui.store.storage import CorruptFileError, atomic_storage, open_tinydb
-
-SCHEMA_VERSION = 1
-CONTACTS_FILE = "contacts.json"
+from reltui.store.storage import CorruptFileError, read_json_file
 
 
 def now_local() -> datetime:
@@ -83,10 +91,9 @@ class Store:
         self.clock = clock
         self.warnings: list[str] = []
         self._lock = WriterLock(path) if not read_only else None
-        self._contacts_db: TinyDB | None = None
-        # The stored documents are kept as parsed; a Contact is built when first asked for, so
-        # opening a large database does not pay for objects a session never looks at.
-        self._documents: dict[int, dict[str, Any]] = {}
+        # The stored documents are kept as parsed, shard by shard as they are needed; a Contact
+        # is built when first asked for, so opening a large database pays for neither.
+        self._files = ContactFiles(path)
         self._contacts: dict[int, Contact] = {}
         self._reviews: dict[int, list[Review]] = {}
         self._states: dict[int, ContactState] = {}
@@ -131,11 +138,15 @@ class Store:
                 store._load()
         except CorruptDatabase as error:
             store.close()
-            raise CorruptDatabase(f"{error}; {_backup_hint(path)}") from None
+            raise _with_backup_hint(error, path) from None
         except BaseException:
             store.close()
             raise
         return store
+
+    def _ready_to_write(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only")
 
     def _acquire(self) -> None:
         if self._lock is None:
@@ -149,14 +160,13 @@ class Store:
 
     def _load(self) -> None:
         if not self.read_only:
-            for directory in (self.path, self.path / REVIEWS_DIR):
+            for directory in (self.path, self.path / REVIEWS_DIR, self.path / CONTACTS_DIR):
                 remove_stale_temp_files(directory)
         if others_can_write(self.path) or others_can_write(self.path / CONTACTS_FILE):
             self.warnings.append(f"{self.path}: other users can write this database")
         contacts_path = self.path / CONTACTS_FILE
-        self._contacts_db = open_tinydb(contacts_path, read_only=self.read_only)
         try:
-            data = atomic_storage(self._contacts_db).read()
+            data = read_json_file(contacts_path)
         except CorruptFileError as error:
             raise CorruptDatabase(str(error)) from None
         except OSError as error:
@@ -164,24 +174,17 @@ class Store:
         if data is None:
             if self.read_only:
                 raise StoreError(f"{self.path}: no database here yet")
-            self._contacts_db.table("meta").insert({"schema": SCHEMA_VERSION})
-            ensure_private_dir(self.path / REVIEWS_DIR)
+            try:
+                ensure_private_dir(self.path / REVIEWS_DIR)
+                write_bytes_atomic(contacts_path, orjson.dumps(ContactFiles.empty_file()))
+            except OSError as error:
+                message = f"{self.path}: cannot create database ({error.strerror})"
+                raise StoreError(message) from None
         else:
             self._check_schema(contacts_path, data)
-            table = data.get("contacts", {})
-            if not isinstance(table, dict):
-                raise CorruptDatabase(f"{contacts_path}: file is corrupt (contacts table)")
-            documents: dict[int, dict[str, Any]] = {}
-            try:
-                for doc_id, doc in table.items():
-                    if type(doc) is not dict or "name" not in doc:
-                        raise TypeError
-                    documents[int(doc_id)] = doc
-            except (TypeError, ValueError):
-                raise CorruptDatabase(
-                    f"{contacts_path}: file is corrupt (bad contact record)"
-                ) from None
-            self._documents = documents
+            self._files.load_index(data)
+            if not self.read_only:
+                self._files.remove_unreferenced()
         self._load_reviews()
 
     @staticmethod
@@ -204,9 +207,6 @@ class Store:
     def close(self) -> None:
         """Release the lock; everything is already on disk."""
         self._log.close()
-        if self._contacts_db is not None:
-            self._contacts_db.close()
-            self._contacts_db = None
         if self._lock is not None:
             self._lock.release()
 
@@ -219,30 +219,46 @@ class Store:
     # ---- contacts ------------------------------------------------------------------------
 
     def __len__(self) -> int:
-        return len(self._documents)
+        return len(self._files)
 
     def contacts(self) -> Iterator[Contact]:
         """All contacts, in the order they were added."""
-        return map(self.contact, self._documents)
+        self.load_all()
+        return map(self.contact, self._files.ids_by_id())
 
     def contact(self, contact_id: int) -> Contact:
+        """One contact; ``KeyError`` for an unknown id, ``CorruptDatabase`` for a bad shard."""
         contact = self._contacts.get(contact_id)
         if contact is None:
-            contact = Contact.from_document(contact_id, self._documents[contact_id])
+            try:
+                document = self._files.document(contact_id)
+            except CorruptDatabase as error:
+                raise _with_backup_hint(error, self.path) from None
+            contact = Contact.from_document(contact_id, document)
             self._contacts[contact_id] = contact
         return contact
 
     def contact_ids(self) -> list[int]:
-        return list(self._documents)
+        """Every contact id, in the order they were added."""
+        return list(self._files.ids_by_id())
 
-    def contact_names(self) -> Iterator[tuple[int, str]]:
-        """Every contact's id and name, in the order they were added, without building contacts."""
-        for contact_id, document in self._documents.items():
-            yield contact_id, document["name"]
+    def contact_ids_by_name(self) -> list[int]:
+        """Every contact id by name regardless of case, then id: kept so, not sorted here."""
+        return list(self._files.ids)
 
-    def contact_documents(self) -> Iterable[tuple[int, Mapping[str, Any]]]:
-        """``(id, stored fields)`` for every contact without building contacts (read only)."""
-        return self._documents.items()
+    def contact_documents(self) -> Iterator[tuple[int, Mapping[str, Any]]]:
+        """``(id, stored fields)`` for every contact in the order they were added (read only)."""
+        self.load_all()
+        documents = self._files.documents
+        return ((contact_id, documents[contact_id]) for contact_id in self._files.ids_by_id())
+
+    def load_all(self) -> None:
+        """Read every contact now (raises ``CorruptDatabase`` for a damaged shard)."""
+        try:
+            with _collector_paused():
+                self._files.load_all()
+        except CorruptDatabase as error:
+            raise _with_backup_hint(error, self.path) from None
 
     # ---- reviews -------------------------------------------------------------------------
 
@@ -257,7 +273,8 @@ class Store:
 
     def reviewed_contact_ids(self) -> list[int]:
         """The contacts with at least one review, in no particular order."""
-        return [contact_id for contact_id in self._reviews if contact_id in self._documents]
+        known = self._files
+        return [contact_id for contact_id in self._reviews if contact_id in known]
 
     def state(self, contact_id: int) -> ContactState:
         """Where a contact stands now (cached; recomputed when its reviews change)."""
@@ -275,9 +292,8 @@ class Store:
 
         The segment holding the review is replaced atomically and fsynced before this returns.
         """
-        if self.read_only:
-            raise StoreError(f"{self.path}: opened read-only")
-        if review.contact_id not in self._documents:
+        self._ready_to_write()
+        if review.contact_id not in self._files:
             raise StoreError(f"no contact with id {review.contact_id}")
         document = review.to_document()
         try:
@@ -304,31 +320,22 @@ class Store:
         """Merge imported records into the contacts; answers are never touched.
 
         Records match an existing contact by any email (case and spaces ignored), else by
-        profile URL, else by name and company. Everything is written in one atomic replace of
-        the contacts file, so a failed import leaves the database as it was.
+        profile URL, else by name and company. The changes land in one atomic step, so a failed
+        import leaves the database as it was.
         """
         from reltui.store.merge import merge_records
 
-        existing = {contact_id: self.contact(contact_id) for contact_id in self._documents}
+        existing = {contact_id: self.contact(contact_id) for contact_id in self.contact_ids()}
         result, changed = merge_records(existing, records)
         if dry_run or not changed:
             return result
-        if self.read_only or self._contacts_db is None:
-            raise StoreError(f"{self.path}: opened read-only")
-        table_data = {str(contact.id): contact.to_document() for contact in changed}
-        storage = atomic_storage(self._contacts_db)
-        data = storage.read() or {}
-        contacts_table = dict(data.get("contacts", {}))
-        contacts_table.update(table_data)
-        new_data = dict(data)
-        new_data["contacts"] = contacts_table
+        self._ready_to_write()
+        documents = {contact.id: contact.to_document() for contact in changed}
         try:
-            storage.write(new_data)
+            self._files.write(documents)
         except OSError as error:
             raise StoreError(f"{self.path}: import not saved ({error.strerror})") from None
-        self._contacts_db.table("contacts").clear_cache()
         for contact in changed:
-            self._documents[contact.id] = table_data[str(contact.id)]
             self._contacts[contact.id] = contact
         return result
 
@@ -353,13 +360,14 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _backup_hint(path: Path) -> str:
+def _with_backup_hint(error: CorruptDatabase, path: Path) -> CorruptDatabase:
+    """The same error, telling the user which backup to restore."""
     from reltui.store.backup import newest_good_backup
 
     backup = newest_good_backup(path)
     if backup is None:
-        return "no backup to restore from"
-    return f"newest good backup: {backup.path} (run 'reltui restore')"
+        return CorruptDatabase(f"{error}; no backup to restore from")
+    return CorruptDatabase(f"{error}; newest good backup: {backup.path} (run 'reltui restore')")
 
 
 def database_exists(path: Path) -> bool:

@@ -12,6 +12,7 @@ from textual import on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.worker import WorkerFailed
 
 from reltui.config import Settings
 from reltui.queues import build_queue
@@ -60,6 +61,7 @@ class ReltuiApp(App[None]):
         self.store = store
         self.session = session
         self.changed_contacts: set[int] = set()
+        self.store_error: str | None = None
         self._index_lock = threading.Lock()
         self._contact_rows: ContactRows | None = None
         self._contact_search: ContactSearch | None = None
@@ -70,6 +72,27 @@ class ReltuiApp(App[None]):
         if not self.is_headless:
             install_signal_handlers(self)
         self.push_screen(ReviewScreen(self.session))
+        self.call_after_refresh(self._read_all_contacts)
+
+    @work(thread=True, exclusive=True, group="contacts")
+    def _read_all_contacts(self) -> None:
+        """Read the contacts the first screen did not need while the user reads it.
+
+        A damaged file is found now rather than halfway through the review, and the list and
+        search open without reading the rest of the database first.
+        """
+        self.store.load_all()
+
+    def _handle_exception(self, error: Exception) -> None:
+        # A damaged contacts file can surface after the store opened, when it is first read.
+        # Every answer is saved already: leave, and let the command print the store's one line
+        # (not a traceback) once the terminal is back.
+        cause = error.error if isinstance(error, WorkerFailed) else error
+        if isinstance(cause, StoreError):
+            self.store_error = str(cause)
+            self.exit(return_code=1)
+            return
+        super()._handle_exception(error)
 
     # ---- shared indexes (built on first use, in a worker thread) ---------------------------
 

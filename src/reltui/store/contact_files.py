@@ -1,0 +1,274 @@
+"""Contacts on disk: a small index that opens fast, and shards read when a contact is wanted.
+
+- ``contacts.json`` holds the schema version and the index: every contact's id and name in
+  review order (name regardless of case, then id), and which file holds each shard.
+- ``contacts/NNNNNN-GGGGGG.json`` holds the contacts whose ids fall in shard ``NNNNNN``
+  (``SHARD_SIZE`` ids each), as written by generation ``GGGGGG``. A shard file never changes
+  once written.
+
+Opening a database reads only the index, so the first contact of 100,000 is on screen after
+reading one shard. An import writes new files for the shards it changes and then replaces
+``contacts.json`` in one atomic rename: it lands whole or not at all. Shard files the index does
+not name (left by an interrupted import, or replaced by a later one) are removed by the next
+writer.
+
+Databases written before the index (schema 1) hold every contact inline in ``contacts.json``
+under ``contacts``; they are read whole, and their next import writes them as shards.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import threading
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from reltui.store.errors import CorruptDatabase, StoreError
+from reltui.store.files import FILE_MODE, ensure_private_dir, fsync_dir, write_bytes_atomic
+from reltui.store.storage import CorruptFileError, read_json_file
+
+SCHEMA_VERSION = 2
+CONTACTS_FILE = "contacts.json"
+CONTACTS_DIR = "contacts"
+SHARD_SIZE = 1000
+TABLE = "contacts"
+INDEX_TABLE = "index"
+_SHARD_NAME = re.compile(r"^(\d{6})-(\d{6})\.json$")
+
+Document = dict[str, Any]
+
+
+def shard_of(contact_id: int) -> int:
+    """The shard holding ``contact_id``."""
+    return (contact_id - 1) // SHARD_SIZE + 1
+
+
+def review_order(documents: Mapping[int, Mapping[str, Any]]) -> tuple[list[int], list[str]]:
+    """Ids and names ordered by name regardless of case, then by id."""
+    ids = sorted(documents)
+    folded = [documents[contact_id]["name"].casefold() for contact_id in ids]
+    order = sorted(range(len(ids)), key=folded.__getitem__)
+    return [ids[i] for i in order], [documents[ids[i]]["name"] for i in order]
+
+
+def _documents_of(path: Path, table: Any, shard: int | None = None) -> dict[int, Document]:
+    """The contact documents of a stored table, checked for shape (raises ``CorruptDatabase``)."""
+    if not isinstance(table, dict):
+        raise CorruptDatabase(f"{path}: file is corrupt (contacts table)")
+    documents: dict[int, Document] = {}
+    try:
+        for key, document in table.items():
+            contact_id = int(key)
+            if type(document) is not dict or type(document.get("name")) is not str:
+                raise TypeError
+            if shard is not None and shard_of(contact_id) != shard:
+                raise ValueError
+            documents[contact_id] = document
+    except (TypeError, ValueError):
+        raise CorruptDatabase(f"{path}: file is corrupt (bad contact record)") from None
+    return documents
+
+
+def _write_new_file(path: Path, payload: bytes) -> None:
+    """Write a file under a name nothing refers to yet; durable once its directory is fsynced."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    try:
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class ContactFiles:
+    """The contacts of one database: the index in memory, the shards read on demand.
+
+    Shards may be read from a worker thread while the UI asks for a contact, so reading them
+    is serialised; a shard's documents are published whole.
+    """
+
+    def __init__(self, db_path: Path) -> None:
+        self.index_path = db_path / CONTACTS_FILE
+        self.directory = db_path / CONTACTS_DIR
+        # Review order: by name regardless of case, then id.
+        self.ids: list[int] = []
+        self.names: list[str] = []
+        self.documents: dict[int, Document] = {}
+        self._known: set[int] = set()
+        self._by_id: list[int] | None = None
+        self._files: dict[int, tuple[str, int]] = {}
+        self._generation = 0
+        self._loaded: set[int] = set()
+        self._lock = threading.Lock()
+
+    # ---- reading -------------------------------------------------------------------------
+
+    @staticmethod
+    def empty_file() -> Document:
+        """What ``contacts.json`` holds for a database with no contacts."""
+        return _index_file({"generation": 0, "ids": [], "names": [], "shards": {}})
+
+    def load_index(self, data: Mapping[str, Any]) -> None:
+        """Take the index from the parsed ``contacts.json``; raises ``CorruptDatabase``."""
+        path = self.index_path
+        if INDEX_TABLE not in data and TABLE in data:
+            documents = _documents_of(path, data[TABLE])
+            self.documents = documents
+            self.ids, self.names = review_order(documents)
+            self._known = set(documents)
+            return
+        try:
+            index = next(iter(data[INDEX_TABLE].values()))
+            ids, names, shards = index["ids"], index["names"], index["shards"]
+            generation = index["generation"]
+            files = {int(number): (entry[0], entry[1]) for number, entry in shards.items()}
+            valid = (
+                type(ids) is list
+                and type(names) is list
+                and len(ids) == len(names)
+                and type(generation) is int
+                and set(map(type, ids)) <= {int}
+                and set(map(type, names)) <= {str}
+                and all(
+                    type(name) is str and _SHARD_NAME.match(name) and type(count) is int
+                    for name, count in files.values()
+                )
+                and sum(count for _, count in files.values()) == len(ids)
+            )
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError, StopIteration):
+            valid = False
+        if not valid:
+            raise CorruptDatabase(f"{path}: file is corrupt (contact index)")
+        known = set(ids)
+        if len(known) != len(ids):
+            raise CorruptDatabase(f"{path}: file is corrupt (contact index)")
+        for name, _ in files.values():
+            if not (self.directory / name).is_file():
+                raise CorruptDatabase(f"{self.directory / name}: file is missing")
+        self.ids, self.names, self._known = ids, names, known
+        self._files, self._generation = files, generation
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __contains__(self, contact_id: object) -> bool:
+        return contact_id in self._known
+
+    def ids_by_id(self) -> list[int]:
+        """Every contact id, lowest first (the order they were added)."""
+        if self._by_id is None:
+            self._by_id = sorted(self.ids)
+        return self._by_id
+
+    def document(self, contact_id: int) -> Document:
+        """A contact's stored fields, reading its shard if need be; ``KeyError`` if unknown."""
+        document = self.documents.get(contact_id)
+        if document is None:
+            if contact_id not in self._known:
+                raise KeyError(contact_id)
+            self._load_shard(shard_of(contact_id))
+            document = self.documents[contact_id]
+        return document
+
+    def load_all(self) -> None:
+        """Read every shard not read yet (an import, an export, the search index)."""
+        for number in sorted(self._files):
+            if number not in self._loaded:
+                self._load_shard(number)
+
+    def _load_shard(self, number: int) -> None:
+        with self._lock:
+            if number in self._loaded or number not in self._files:
+                return
+            name, count = self._files[number]
+            path = self.directory / name
+            try:
+                data = read_json_file(path)
+            except CorruptFileError as error:
+                raise CorruptDatabase(str(error)) from None
+            except OSError as error:
+                raise StoreError(f"{path}: cannot read ({error.strerror})") from None
+            if data is None:
+                raise CorruptDatabase(f"{path}: file is missing")
+            documents = _documents_of(path, data.get(TABLE), number)
+            if len(documents) != count or not self._known.issuperset(documents):
+                raise CorruptDatabase(f"{path}: file does not match the contact index")
+            self.documents.update(documents)
+            self._loaded.add(number)
+
+    # ---- writing -------------------------------------------------------------------------
+
+    def write(self, changed: Mapping[int, Document]) -> None:
+        """Store ``changed`` documents (new or replacing) in one atomic step.
+
+        New shard files are written and fsynced first; replacing ``contacts.json`` then makes
+        them the database. On any error the database on disk and in memory is as it was.
+        """
+        self.load_all()
+        documents = dict(self.documents)
+        documents.update(changed)
+        touched = {shard_of(contact_id) for contact_id in changed}
+        by_shard: dict[int, dict[str, Document]] = {}
+        for contact_id in sorted(documents):
+            number = shard_of(contact_id)
+            # A schema 1 database has no shard files yet: every shard is written.
+            if number in touched or number not in self._files:
+                by_shard.setdefault(number, {})[str(contact_id)] = documents[contact_id]
+        generation = self._generation + 1
+        files = dict(self._files)
+        written: list[Path] = []
+        try:
+            ensure_private_dir(self.directory)
+            for number, table in by_shard.items():
+                name = f"{number:06d}-{generation:06d}.json"
+                path = self.directory / name
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()  # left by an import that failed before its index was written
+                _write_new_file(path, orjson.dumps({TABLE: table}))
+                written.append(path)
+                files[number] = (name, len(table))
+            fsync_dir(self.directory)
+            ids, names = review_order(documents)
+            index = {
+                "generation": generation,
+                "ids": ids,
+                "names": names,
+                "shards": {str(number): list(entry) for number, entry in sorted(files.items())},
+            }
+            write_bytes_atomic(self.index_path, orjson.dumps(_index_file(index)))
+        except BaseException:
+            for path in written:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+            raise
+        replaced = {self._files[number][0] for number in by_shard if number in self._files}
+        with self._lock:
+            self.documents = documents
+            self.ids, self.names, self._known, self._by_id = ids, names, set(ids), None
+            self._files, self._generation = files, generation
+            self._loaded = set(files)
+        for name in replaced:
+            with contextlib.suppress(OSError):
+                (self.directory / name).unlink()
+
+    def remove_unreferenced(self) -> None:
+        """Delete shard files the index does not name (only the lock holder calls this)."""
+        if not self.directory.is_dir():
+            return
+        referenced = {name for name, _ in self._files.values()}
+        for entry in self.directory.iterdir():
+            if entry.name not in referenced and (
+                _SHARD_NAME.match(entry.name) or entry.name.endswith(".tmp")
+            ):
+                with contextlib.suppress(OSError):
+                    entry.unlink()
+
+
+def _index_file(index: Document) -> Document:
+    return {"meta": {"1": {"schema": SCHEMA_VERSION}}, INDEX_TABLE: {"1": index}}

@@ -1,0 +1,153 @@
+"""Contacts in shards: read on demand, written in one atomic step, checked when read."""
+
+import os
+
+import orjson
+import pytest
+
+from reltui.formats.records import ContactRecord
+from reltui.store import contact_files
+from reltui.store.contact_files import SHARD_SIZE
+from reltui.store.db import Store, StoreError
+
+
+def records(count, start=0):
+    return [
+        ContactRecord(name=f"Person {number:05d}", emails=[f"p{number}@example.com"])
+        for number in range(start, start + count)
+    ]
+
+
+def shard_files(db_path):
+    return sorted(path.name for path in (db_path / "contacts").iterdir())
+
+
+@pytest.fixture
+def big(db_path):
+    """A database of two and a half shards."""
+    with Store.open(db_path) as store:
+        store.import_records(records(SHARD_SIZE * 2 + SHARD_SIZE // 2))
+    return db_path
+
+
+def test_opening_reads_no_shard_and_a_contact_reads_only_its_own(big):
+    with Store.open(big, read_only=True) as store:
+        assert len(store) == SHARD_SIZE * 2 + SHARD_SIZE // 2
+        assert store._files.documents == {}
+        assert store.contact(SHARD_SIZE + 7).name == f"Person {SHARD_SIZE + 6:05d}"
+        assert set(store._files.documents) == set(range(SHARD_SIZE + 1, 2 * SHARD_SIZE + 1))
+        assert [c.id for c in store.contacts()] == list(range(1, len(store) + 1))
+
+
+def test_contacts_are_kept_by_name_whatever_the_case(db_path):
+    with Store.open(db_path) as store:
+        store.import_records(
+            [
+                ContactRecord(name=name, company=company)
+                for name, company in (("bob", "B"), ("Alice", "A"), ("carol", "C"), ("alice", "D"))
+            ]
+        )
+        assert [store.contact(i).name for i in store.contact_ids_by_name()] == [
+            "Alice",
+            "alice",
+            "bob",
+            "carol",
+        ]
+    with Store.open(db_path, read_only=True) as reopened:
+        assert reopened.contact_ids_by_name() == [2, 4, 1, 3]
+        assert reopened.contact_ids() == [1, 2, 3, 4]
+
+
+def test_an_import_rewrites_only_the_shards_it_changes(big):
+    before = shard_files(big)
+    with Store.open(big) as store:
+        result = store.import_records(
+            [ContactRecord(name="Person 00003 Jr", emails=["p3@example.com"])]
+        )
+    assert result.updated == 1
+    after = shard_files(big)
+    assert after[1:] == before[1:]
+    assert after[0] != before[0] and after[0].startswith("000001-")
+    with Store.open(big, read_only=True) as store:
+        assert store.contact(4).name == "Person 00003 Jr"
+
+
+def test_a_failed_import_leaves_the_database_as_it_was(big, monkeypatch):
+    before = {path.name: path.read_bytes() for path in big.rglob("*.json")}
+
+    def refuse(path, data):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(contact_files, "write_bytes_atomic", refuse)
+    with Store.open(big) as store:
+        with pytest.raises(StoreError, match="import not saved \\(No space left on device\\)"):
+            store.import_records(records(10, start=90_000))
+        assert len(store) == SHARD_SIZE * 2 + SHARD_SIZE // 2
+    assert {path.name: path.read_bytes() for path in big.rglob("*.json")} == before
+
+
+def test_files_left_by_an_interrupted_import_are_removed_by_the_next_writer(big):
+    stray = big / "contacts" / "000001-000099.json"
+    stray.write_bytes(b'{"contacts": {}}')
+    with Store.open(big, read_only=True):
+        assert stray.exists()
+    with Store.open(big):
+        pass
+    assert not stray.exists()
+    assert len(shard_files(big)) == 3
+
+
+def test_a_missing_shard_is_named_when_the_database_opens(big):
+    shard = big / "contacts" / shard_files(big)[1]
+    shard.unlink()
+    with pytest.raises(StoreError, match=f"{shard}: file is missing; no backup"):
+        Store.open(big)
+
+
+def test_a_shard_that_does_not_match_the_index_is_corrupt(big):
+    shard = big / "contacts" / shard_files(big)[0]
+    data = orjson.loads(shard.read_bytes())
+    del data["contacts"]["5"]
+    shard.write_bytes(orjson.dumps(data))
+    with Store.open(big) as store, pytest.raises(StoreError, match="does not match"):
+        store.load_all()
+
+
+@pytest.mark.parametrize(
+    "index",
+    [
+        {"generation": 1, "ids": [1, 2], "names": ["a"], "shards": {}},
+        {"generation": 1, "ids": ["1"], "names": ["a"], "shards": {"1": ["000001-000001.json", 1]}},
+        {"generation": 1, "ids": [1, 1], "names": ["a", "a"], "shards": {"1": ["x.json", 2]}},
+        {"ids": [], "names": []},
+        [],
+    ],
+)
+def test_a_damaged_index_is_corrupt(big, index):
+    contacts = big / "contacts.json"
+    data = orjson.loads(contacts.read_bytes())
+    data["index"] = {"1": index}
+    contacts.write_bytes(orjson.dumps(data))
+    with pytest.raises(StoreError, match="contacts.json: file is corrupt \\(contact index\\)"):
+        Store.open(big)
+
+
+def test_a_schema_1_database_is_read_whole_and_sharded_by_its_next_import(db_path):
+    db_path.mkdir(mode=0o700)
+    (db_path / "contacts.json").write_bytes(
+        orjson.dumps(
+            {
+                "meta": {"1": {"schema": 1}},
+                "contacts": {"1": {"name": "Zed"}, "2": {"name": "Amy", "company": "Acme"}},
+            }
+        )
+    )
+    os.chmod(db_path / "contacts.json", 0o600)
+    with Store.open(db_path) as store:
+        assert store.contact_ids_by_name() == [2, 1]
+        assert store.contact(2).company == "Acme"
+        store.import_records([ContactRecord(name="Bea")])
+    assert shard_files(db_path) == ["000001-000001.json"]
+    with Store.open(db_path, read_only=True) as store:
+        assert [store.contact(i).name for i in store.contact_ids_by_name()] == ["Amy", "Bea", "Zed"]
+        assert "contacts" not in orjson.loads((db_path / "contacts.json").read_bytes())
