@@ -14,6 +14,7 @@ import pytest
 from e2e.harness import SAMPLE_CONTACTS, SYSTEM_PATH, Cli, User, lock_is_free
 from e2e.screen import UNANSWERED, answer, hues, modes_left_on, showing, start_review
 from e2e.tmux import ServerFactory, TmuxServer, wait_until_quiet
+from reltui.store.backup import list_backups
 
 pytestmark = pytest.mark.e2e
 
@@ -136,6 +137,10 @@ def test_review_in_a_real_terminal(
     assert {rows[name]["reviewer"] for name in ("Ada Lovelace", "Linus Torvalds")} == {
         user.env["USER"]
     }
+    # The review backed up the database as it was before its first answer.
+    [backup] = list_backups(db)
+    assert not list((backup.path / "reviews").glob("*.json"))
+    assert len(list((backup.path / "contacts").glob("*.json"))) == 1
 
 
 def test_demo_from_a_new_users_empty_home(

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from reltui.cli import cli
 from reltui.sample import build_sample_database
-from reltui.store.backup import list_backups, make_backup
+from reltui.store.backup import BackgroundBackup, list_backups, make_backup
 from reltui.store.export import HEADER
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_data"
@@ -225,6 +225,17 @@ def test_backups_rotate(sample_db):
     for _ in range(5):
         make_backup(sample_db, keep=3)
     assert len(list_backups(sample_db)) == 3
+
+
+def test_a_backup_cut_short_is_dropped_by_the_next(sample_db):
+    make_backup(sample_db, keep=3)
+    cut_short = sample_db / "backups" / "20260101T000000000000"
+    (cut_short / "contacts").mkdir(parents=True)
+    background = BackgroundBackup(sample_db, keep=3)
+    background.wait()
+    assert background.error is None
+    assert not cut_short.exists()
+    assert len(list_backups(sample_db)) == 2
 
 
 def test_version_and_help_do_not_touch_the_disk():

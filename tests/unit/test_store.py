@@ -174,3 +174,13 @@ def test_contact_record_of_the_wrong_shape_is_corrupt(db_path, store, document):
     assert str(error.value) == (
         f"{shard}: file is corrupt (bad contact record); no backup to restore from"
     )
+
+
+def test_the_first_write_waits_for_what_it_was_told_to(store):
+    calls = []
+    store.hold_writes_until(lambda: calls.append("ready"))
+    store.contact(1)
+    assert calls == []
+    store.save_review(review(1, know_needs="yes"))
+    store.save_review(review(2, know_needs="yes"))
+    assert calls == ["ready"]

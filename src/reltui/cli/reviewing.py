@@ -10,7 +10,7 @@ import click
 
 from reltui.cli.context import Context, UserError, pass_context
 from reltui.queues import QUEUES
-from reltui.store.backup import make_backup
+from reltui.store.backup import BackgroundBackup
 from reltui.store.db import DatabaseLocked, Store, StoreError
 
 
@@ -27,20 +27,27 @@ def open_for_review(context: Context, read_only: bool) -> Store:
         raise UserError(f"{error}; use --read-only to browse it") from None
     except StoreError as error:
         raise UserError(str(error)) from None
-    try:
-        make_backup(store.path, context.settings.backups)
-    except OSError as error:
-        click.echo(f"reltui: warning: backup not made ({error.strerror})", err=True)
     return store
 
 
 def run_review(context: Context, queue: str, reviewer: str | None, read_only: bool) -> None:
-    """Open the store, build the app through its factory and run it."""
+    """Open the store, back it up, build the app through its factory and run it."""
     with open_for_review(context, read_only) as store:
+        backup = None
+        if not store.read_only:
+            # Copied while the UI starts; the store writes nothing until the copy is made.
+            backup = BackgroundBackup(store.path, context.settings.backups)
+            store.hold_writes_until(backup.wait)
         from reltui.ui.app import make_app  # the UI loads only for the commands that need it
 
         app = make_app(context.settings, store, queue=queue, reviewer=reviewer)
-        app.run()
+        try:
+            app.run()
+        finally:
+            if backup is not None:
+                backup.wait()  # before the lock is released
+        if backup is not None and backup.error is not None:
+            click.echo(f"reltui: warning: backup not made ({backup.error.strerror})", err=True)
     if app.store_error is not None:
         raise UserError(app.store_error)
     if app.return_code:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -72,6 +73,7 @@ def make_backup(
     """
     if keep <= 0 or not (db_path / DATA_FILES[0]).exists():
         return None
+    _remove_incomplete(db_path)
     stamp = (now or datetime.now()).strftime("%Y%m%dT%H%M%S%f")
     target = backups_dir(db_path) / (f"{stamp}-{label}" if label else stamp)
     ensure_private_dir(target)
@@ -84,6 +86,40 @@ def make_backup(
     for old in list_backups(db_path)[keep:]:
         shutil.rmtree(old.path, ignore_errors=True)
     return Backup(target)
+
+
+def _remove_incomplete(db_path: Path) -> None:
+    """Drop backups whose copying was cut short (only the lock holder makes backups)."""
+    directory = backups_dir(db_path)
+    if directory.is_dir():
+        for entry in directory.iterdir():
+            if entry.is_dir() and not Backup(entry).complete:
+                shutil.rmtree(entry, ignore_errors=True)
+
+
+class BackgroundBackup:
+    """``make_backup`` in a thread, so a large database is copied while the review starts.
+
+    Copying files releases the interpreter lock, so the copy runs beside the start-up on a
+    second core. Whoever holds the database must ``wait`` before writing to it.
+    """
+
+    def __init__(self, db_path: Path, keep: int) -> None:
+        self.error: OSError | None = None
+        self._thread = threading.Thread(
+            target=self._run, args=(db_path, keep), name="reltui-backup", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, db_path: Path, keep: int) -> None:
+        try:
+            make_backup(db_path, keep)
+        except OSError as error:
+            self.error = error
+
+    def wait(self) -> None:
+        """Return once the backup is made (or has failed: see ``error``)."""
+        self._thread.join()
 
 
 def backup_is_readable(backup: Backup) -> bool:

@@ -98,6 +98,7 @@ class Store:
         self._reviews: dict[int, list[Review]] = {}
         self._states: dict[int, ContactState] = {}
         self._log = ReviewLog(path / REVIEWS_DIR)
+        self._before_write: Callable[[], None] | None = None
 
     # ---- opening and closing -------------------------------------------------------------
 
@@ -144,9 +145,16 @@ class Store:
             raise
         return store
 
+    def hold_writes_until(self, ready: Callable[[], None]) -> None:
+        """Call ``ready`` (which may block) before the first write, e.g. to finish a backup."""
+        self._before_write = ready
+
     def _ready_to_write(self) -> None:
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only")
+        ready, self._before_write = self._before_write, None
+        if ready is not None:
+            ready()
 
     def _acquire(self) -> None:
         if self._lock is None:
