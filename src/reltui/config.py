@@ -8,8 +8,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from reltui.domain.questions import DEFAULT_QUESTIONS, QUESTION_IDS, Question
 from reltui.domain.rules import DEFAULT_CADENCE_DAYS, DEFAULT_CANDIDATE_MIN_YES, Status
 
@@ -139,6 +137,8 @@ def load_settings(path: Path, *, required: bool = False) -> Settings:
         return Settings()
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read config ({error.__class__.__name__})") from None
+    import yaml  # only when there is a file: most runs have none, and it costs start-up time
+
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:

@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
 from reltui.domain.models import Contact
+from reltui.folding import fold
 
 # Candidates kept from the fast first pass before the finer per-field ranking.
 _FIRST_PASS = 200
 _FIRST_PASS_CUTOFF = 60
-
-
-def fold(text: str) -> str:
-    """The form text is matched in: accents removed, case folded, spaces collapsed."""
-    if not text.isascii():
-        decomposed = unicodedata.normalize("NFKD", text)
-        text = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(text.casefold().split())
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reltui.domain.models import Contact
-from reltui.search import ContactSearch, fold
+from reltui.folding import fold
+from reltui.search import ContactSearch
 
 CONTACTS = [
     Contact(id=1, name="Chloé Martin", company="Northgate Physio", email="chloe@northgate.example"),

@@ -6,7 +6,7 @@ import threading
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import App
@@ -16,7 +16,6 @@ from textual.worker import WorkerFailed
 
 from reltui.config import Settings
 from reltui.queues import build_queue
-from reltui.search import ContactSearch
 from reltui.session import ReviewSession
 from reltui.store.db import Store, StoreError
 from reltui.store.export import export_rows, export_to_file
@@ -26,6 +25,9 @@ from reltui.ui.messages import ReviewChanged
 from reltui.ui.screens.review import ReviewScreen
 from reltui.ui.screens.summary import SummaryScreen
 from reltui.ui.signals import install_signal_handlers
+
+if TYPE_CHECKING:
+    from reltui.search import ContactSearch
 
 FALLBACK_THEME = "textual-dark"
 APP_BINDINGS: list[Binding] = [
@@ -110,6 +112,8 @@ class ReltuiApp(App[None]):
         """The fuzzy index of names, companies and emails."""
         with self._index_lock:
             if self._contact_search is None:
+                from reltui.search import ContactSearch  # rapidfuzz loads on the first search
+
                 self._contact_search = ContactSearch(self.store.contacts())
             return self._contact_search
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from reltui.domain.rules import STATUS_ORDER, Status
-from reltui.search import fold
+from reltui.folding import fold
 from reltui.store.db import Store
 from reltui.ui.text import safe
 from reltui.ui.views import day
