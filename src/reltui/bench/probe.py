@@ -8,8 +8,8 @@ Textual and the store at run time, then runs the real console entry point
 JSON to ``RESULT``:
 
 - ``first_contact``: when the frame showing ``NAME`` was composed, on the parent's clock;
-- ``latencies``: for each answer, from the Key event's timestamp to the first screen refresh
-  after the answer's action returned and the review was saved;
+- ``latencies``: for each answer, from the Key event's timestamp to the end of the last frame
+  it caused (the answer saved, and every relayout it set off composed);
 - ``save_seconds``: the time each answer spent in ``Store.save_review`` (included above);
 - ``bytes_written``: what the store wrote for those answers;
 - ``peak_rss``: the process's peak resident memory (VmHWM), in bytes.
@@ -33,8 +33,11 @@ from textual.widget import Widget
 from reltui.store.db import Store
 
 ANSWER_KEYS = ("y", "n", "m")
-# Pause between answers, as a fast typist would: the app settles between keys.
-ANSWER_GAP = 0.02
+# After an answer's action returns, how long to watch for the frames it causes. Textual
+# composes at most one frame per 1/60 s, and a change of a widget's size makes it lay the screen
+# out once more on the next slot: three slots cover that. It is also the pause between keys, as
+# a fast typist would leave.
+SETTLE = 0.06
 ANSWER_TIMEOUT = 10.0
 SCREEN_SIZE = (120, 40)
 
@@ -45,8 +48,8 @@ class _Pending:
 
     started: float
     saves_before: int
-    done: asyncio.Future[float]
-    action_returned: bool = False
+    action_returned: asyncio.Future[float]
+    last_frame: float = 0.0
 
 
 @dataclass
@@ -89,38 +92,37 @@ class Probe:
             # Let anything the app started after its first frame finish before timing keys.
             await asyncio.sleep(0.2)
             await app.workers.wait_for_complete()
+            await asyncio.sleep(SETTLE)
             assert self.store is not None
             before = self.store.bytes_written()
             loop = asyncio.get_running_loop()
             for number in range(self.answers):
                 key = ANSWER_KEYS[number % len(ANSWER_KEYS)]
                 event = events.Key(key, key)
-                self.pending = _Pending(event.time, self.saves, loop.create_future())
+                pending = _Pending(event.time, self.saves, loop.create_future())
+                self.pending = pending
                 app.post_message(event)
-                self.latencies.append(await asyncio.wait_for(self.pending.done, ANSWER_TIMEOUT))
+                returned = await asyncio.wait_for(pending.action_returned, ANSWER_TIMEOUT)
+                await asyncio.sleep(SETTLE)
                 self.pending = None
-                await asyncio.sleep(ANSWER_GAP)
+                if self.saves == pending.saves_before:
+                    raise RuntimeError(f"answer {number + 1} ({key!r}) was not saved")
+                self.latencies.append(max(returned, pending.last_frame) - pending.started)
             self.answered = len(self.latencies)
             self.bytes_written = self.store.bytes_written() - before
         except Exception as error:  # noqa: BLE001 - reported to the parent, which fails the run
             self.error = f"{error.__class__.__name__}: {error}"
         app.exit()
 
-    def action_returned(self, app: App[Any]) -> None:
+    def action_returned(self) -> None:
         pending = self.pending
-        if pending is not None and not pending.action_returned:
-            pending.action_returned = True
-            app.call_after_refresh(self.after_refresh, app)
+        if pending is not None and not pending.action_returned.done():
+            pending.action_returned.set_result(time.monotonic())
 
-    def after_refresh(self, app: App[Any]) -> None:
+    def frame_composed(self) -> None:
         pending = self.pending
-        if pending is None or pending.done.done():
-            return
-        if self.saves == pending.saves_before:
-            # Saved in a worker, perhaps: the answer is not durable yet, so wait another frame.
-            app.call_after_refresh(self.after_refresh, app)
-            return
-        pending.done.set_result(time.monotonic() - pending.started)
+        if pending is not None and pending.action_returned.done():
+            pending.last_frame = time.monotonic()
 
 
 def install(probe: Probe) -> None:
@@ -146,10 +148,12 @@ def install(probe: Probe) -> None:
         original_refresh(self)
         if probe.first_contact is None:
             probe.frame_done()
+        else:
+            probe.frame_composed()
 
     async def run_action(self: App[Any], *args: Any, **kwargs: Any) -> bool:
         handled = await original_run_action(self, *args, **kwargs)
-        probe.action_returned(self)
+        probe.action_returned()
         return handled
 
     def save_review(self: Store, review: Any) -> None:
