@@ -31,6 +31,7 @@ from reltui.ui.widgets.pane import Pane
 from reltui.ui.widgets.questions import QuestionPanel
 from reltui.ui.widgets.review_header import ReviewHeader
 from reltui.ui.widgets.split_bar import SplitBar, SplitView
+from reltui.ui.widgets.steady import SteadyHeight
 
 if TYPE_CHECKING:
     from reltui.ui.app import ReltuiApp
@@ -110,6 +111,10 @@ class ReviewScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sync()
 
+    def on_resize(self) -> None:
+        for widget in self.query(SteadyHeight):
+            widget.reset_floor()
+
     # ---- showing the session ---------------------------------------------------------------
 
     def sync(self) -> None:
@@ -158,17 +163,21 @@ class ReviewScreen(Screen[None]):
         if contact_id is None:
             return
         session.answer(Answer(value))
+        announcement = None
         if session.is_complete and session.settings.auto_advance:
-            self._announce_result(contact_id)
+            announcement = self._result_line(contact_id)
             session.next_contact()
         self._changed(contact_id)
+        if announcement is not None:
+            # After the card and questions: the header last, so all of them reach one frame.
+            self.query_one(ReviewHeader).announcement = announcement
 
-    def _announce_result(self, contact_id: int) -> None:
+    def _result_line(self, contact_id: int) -> str:
         name = safe(self.session.store.contact(contact_id).name)
         status = self.session.store.state(contact_id).status
         # A line in the header rather than a toast: toasts pile up at review speed, and each one
         # costs a layout of the toast rack. Candidates' next actions are on the plans view.
-        self.query_one(ReviewHeader).announcement = f"saved {name}: {status}"
+        return f"saved {name}: {status}"
 
     def action_go_to_question(self, index: int) -> None:
         self.session.go_to_question(index)

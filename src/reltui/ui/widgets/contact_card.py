@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widget import Widget
 
 from reltui.ui.views import CardView
+from reltui.ui.widgets.steady import SteadyHeight
 from reltui.ui.widgets.styles import AT_RISK_STYLE, MUTED, status_style
 
 EMPTY_TEXT = (
@@ -15,17 +15,10 @@ EMPTY_TEXT = (
 )
 
 
-class ContactCard(Widget):
+class ContactCard(SteadyHeight):
     """The card for the current contact; every text field is shown literally."""
 
-    DEFAULT_CSS = """
-    ContactCard {
-        height: auto;
-    }
-    """
-
-    # layout: the card grows a line or two when a contact becomes at risk mid-review.
-    view: reactive[CardView | None] = reactive(None, layout=True)
+    view: reactive[CardView | None] = reactive(None)
 
     def render(self) -> Content:
         card = self.view

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widget import Widget
 
 from reltui.ui.views import QuestionsView
+from reltui.ui.widgets.steady import SteadyHeight
 from reltui.ui.widgets.styles import MUTED, answer_label, status_style
 
 KEYS_HINT = Content.assemble(
@@ -21,14 +21,8 @@ KEYS_HINT = Content.assemble(
 )
 
 
-class QuestionPanel(Widget):
+class QuestionPanel(SteadyHeight):
     """Questions, answers so far, and the result once all four are answered."""
-
-    DEFAULT_CSS = """
-    QuestionPanel {
-        height: auto;
-    }
-    """
 
     view: reactive[QuestionsView | None] = reactive(None)
 

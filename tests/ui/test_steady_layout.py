@@ -1,0 +1,84 @@
+"""Moving between contacts repaints the panes without laying out the screen again, unless a
+card needs more room; a long card still scrolls, and a short one after it does not."""
+
+from __future__ import annotations
+
+import pytest
+from textual.screen import Screen
+from ui_support import open_store, screen_text
+
+from reltui.formats.records import ContactRecord
+from reltui.ui.widgets.contact_card import ContactCard
+from reltui.ui.widgets.pane import Pane
+
+LONG_NOTES = " ".join(f"word{number}" for number in range(400))
+
+
+@pytest.fixture
+def varied_store(tmp_path):
+    with open_store(tmp_path / "db") as store:
+        store.import_records(
+            [
+                ContactRecord(name="Amy Able", emails=["amy@example.com"], company="Acme"),
+                ContactRecord(name="Bob Brief", emails=["bob@example.com"]),
+                ContactRecord(
+                    name="Zed Long", emails=["zed@example.com"], company="Co", notes=LONG_NOTES
+                ),
+                ContactRecord(name="Di Short", emails=["di@example.com"]),
+            ]
+        )
+        yield store
+
+
+def count_layouts(monkeypatch) -> list[int]:
+    layouts = [0]
+    original = Screen._refresh_layout
+
+    def counted(self, *args, **kwargs):
+        layouts[0] += 1
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Screen, "_refresh_layout", counted)
+    return layouts
+
+
+async def test_the_next_contact_of_the_same_height_is_only_repainted(
+    varied_store, make, monkeypatch
+):
+    app = make(varied_store, queue="all")
+    async with app.run_test(size=(80, 24)) as pilot:
+        # Amy's four questions show every question's text once: the panes have found their
+        # height. Bob's card is a line shorter.
+        await pilot.press(*"yyyy")
+        await pilot.pause()
+        assert "Bob Brief" in screen_text(app)
+        layouts = count_layouts(monkeypatch)
+        await pilot.press(*"yyyy")
+        await pilot.pause()
+        assert "Di Short" in screen_text(app)
+        assert layouts == [0]
+        # Zed's notes need more room than the pane has: a layout, and the card scrolls.
+        await pilot.press(*"yyyy")
+        await pilot.pause()
+        assert "Zed Long" in screen_text(app)
+        assert layouts[0] > 0
+
+
+async def test_a_long_card_scrolls_and_the_next_short_one_fits_again(varied_store, make):
+    app = make(varied_store, queue="all")
+    async with app.run_test(size=(80, 24)) as pilot:
+        card_pane = app.screen.query_one("#card-pane", Pane)
+        await pilot.press(*"yyyy", *"yyyy", *"yyyy")
+        await pilot.pause()
+        assert "Zed Long" in screen_text(app)
+        assert card_pane.max_scroll_y > 0
+        await pilot.press(*["pagedown"] * 10)
+        await pilot.pause()
+        assert "word399" in screen_text(app)
+        # Back to Di: the short card fits the pane again.
+        await pilot.press("h")
+        await pilot.pause()
+        assert "Di Short" in screen_text(app)
+        assert card_pane.max_scroll_y == 0
+        card = app.screen.query_one(ContactCard)
+        assert card.size.height <= card_pane.scrollable_content_region.height
