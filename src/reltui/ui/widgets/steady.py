@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from textual.visual import visualize
 from textual.widget import Widget
+
+if TYPE_CHECKING:
+    from textual.css.styles import RulesMap
 
 
 class SteadyHeight(Widget):
@@ -32,7 +37,8 @@ class SteadyHeight(Widget):
             return  # not laid out yet: the first layout sizes it
         # The new view's height: the watcher runs before the reactive's refresh, so the cached
         # render is still the old view's.
-        wanted = visualize(self, self.render()).get_height(self.styles, width)
+        rules = cast("RulesMap", self.styles)  # as Widget.get_content_height passes them
+        wanted = visualize(self, self.render()).get_height(rules, width)
         floor = min(max(self._floor, wanted), self._pane_height())
         if max(wanted, floor) != height:
             self._set_floor(floor)
