@@ -20,23 +20,48 @@ def review(review_id, **answers):
     return Review(id=review_id, contact_id=1, at=NOW, reviewer="me", answers=answers)
 
 
-def test_failed_rename_keeps_the_previous_version(store, monkeypatch):
+def test_a_refused_save_leaves_the_journal_as_it_was(db_path, store, monkeypatch):
     store.save_review(review("r1", know_needs="yes"))
-    segment = store.path / "reviews" / "000001.json"
-    before = segment.read_bytes()
+    journal = store.path / "reviews" / "journal.jsonl"
+    before = journal.read_bytes()
 
-    def broken_replace(source, target):
+    def broken_fsync(fd):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(os, "replace", broken_replace)
+    monkeypatch.setattr(os, "fsync", broken_fsync)
     with pytest.raises(StoreError, match="could not save \\(No space left on device\\)"):
         store.save_review(review("r2", know_needs="no"))
     monkeypatch.undo()
-    assert segment.read_bytes() == before
+    assert journal.read_bytes() == before
     assert [r.id for r in store.reviews(1)] == ["r1"]
-    assert not list(segment.parent.glob(".*.tmp"))
     store.save_review(review("r3", know_needs="unsure"))
-    assert [r.id for r in store.reviews(1)] == ["r1", "r3"]
+    store.close()
+    with Store.open(db_path, read_only=True) as reopened:
+        assert [r.id for r in reopened.reviews(1)] == ["r1", "r3"]
+
+
+def test_a_line_cut_short_by_a_crash_is_dropped_and_the_next_save_is_kept(db_path, store):
+    store.save_review(review("r1", know_needs="yes"))
+    store._log.close()  # as a killed process leaves it: the journal not folded
+    store._lock.release()
+    journal = db_path / "reviews" / "journal.jsonl"
+    with journal.open("ab") as handle:
+        handle.write(b'{"id": "r2", "contact_id": 1, "at": "2026-11-')
+    with Store.open(db_path) as reopened:
+        assert [r.id for r in reopened.reviews(1)] == ["r1"]
+        reopened.save_review(review("r3", know_needs="no"))
+    with Store.open(db_path, read_only=True) as reopened:
+        assert [r.id for r in reopened.reviews(1)] == ["r1", "r3"]
+
+
+def test_a_damaged_line_inside_the_journal_is_corrupt(db_path, store):
+    store.save_review(review("r1", know_needs="yes"))
+    store._log.close()
+    store._lock.release()
+    journal = db_path / "reviews" / "journal.jsonl"
+    journal.write_bytes(b"{not json\n" + journal.read_bytes())
+    with pytest.raises(StoreError, match="journal.jsonl: file is corrupt \\(not valid JSON\\)"):
+        Store.open(db_path)
 
 
 def test_temp_file_left_by_a_kill_is_cleared_on_open(db_path, store):

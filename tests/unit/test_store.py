@@ -1,6 +1,7 @@
 """The store: files, modes, schema, corruption, locking, the review log and import merging."""
 
 import os
+import shutil
 import stat
 from datetime import UTC, datetime
 
@@ -10,6 +11,7 @@ import pytest
 from reltui.domain.models import Review
 from reltui.formats.records import ContactRecord
 from reltui.store.db import SEGMENT_SIZE, DatabaseLocked, Store, StoreError
+from reltui.store.review_log import JOURNAL_LIMIT
 
 FIXED_NOW = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)
 
@@ -55,14 +57,27 @@ def test_updating_a_review_in_progress_keeps_one_record(store):
     assert [r.id for r in store.reviews(1)] == ["r1", "r2"]
 
 
-def test_answer_cost_does_not_grow_with_the_log(store):
-    for number in range(SEGMENT_SIZE * 2 + 5):
+def test_answer_cost_does_not_grow_with_the_log(db_path, store):
+    for number in range(JOURNAL_LIMIT + SEGMENT_SIZE + 5):
         store.save_review(review(1 + number % 3, f"r{number}", know_needs="yes"))
-    segments = sorted((store.path / "reviews").iterdir())
-    assert len(segments) == 3
+    reviews = store.path / "reviews"
+    # The journal was folded into segments once it was full, and holds what came after.
+    assert sorted(path.name for path in reviews.iterdir()) == [
+        "000001.json",
+        "000002.json",
+        "journal.jsonl",
+    ]
     before = store.bytes_written()
     store.save_review(review(2, "last", know_needs="no"))
-    assert store.bytes_written() - before < 20_000
+    assert store.bytes_written() - before < 1_000
+    store.close()
+    total = JOURNAL_LIMIT + SEGMENT_SIZE + 6
+    segments = [f"{number:06d}.json" for number in range(1, -(-total // SEGMENT_SIZE) + 1)]
+    assert sorted(path.name for path in reviews.iterdir()) == [*segments, "journal.jsonl"]
+    assert (reviews / "journal.jsonl").read_bytes() == b""
+    with Store.open(db_path, read_only=True) as reopened:
+        assert sum(len(reopened.reviews(i)) for i in (1, 2, 3)) == total
+        assert reopened.reviews(2)[-1].answers["know_needs"] == "no"
 
 
 def test_corrupt_contacts_file_is_named_and_left_untouched(db_path, store):
@@ -184,3 +199,29 @@ def test_the_first_write_waits_for_what_it_was_told_to(store):
     store.save_review(review(1, know_needs="yes"))
     store.save_review(review(2, know_needs="yes"))
     assert calls == ["ready"]
+
+
+def test_a_review_folded_into_a_segment_is_updated_there(db_path, store):
+    first = review(1, know_needs="yes")
+    store.save_review(first)
+    store.close()
+    with Store.open(db_path) as reopened:
+        first.answers["ask_referral"] = "no"
+        reopened.save_review(first)
+    segment = orjson.loads((db_path / "reviews" / "000001.json").read_bytes())
+    assert [doc["answers"]["ask_referral"] for doc in segment["reviews"].values()] == ["no"]
+    with Store.open(db_path, read_only=True) as reopened:
+        assert [r.answers["ask_referral"] for r in reopened.reviews(1)] == ["no"]
+
+
+def test_a_backup_keeps_answers_still_in_the_journal(db_path, store):
+    from reltui.store.backup import backup_is_readable, make_backup
+
+    store.save_review(review(1, know_needs="yes"))
+    backup = make_backup(db_path, keep=3)
+    assert backup is not None and backup_is_readable(backup)
+    store.close()
+    shutil.rmtree(db_path / "reviews")
+    shutil.copytree(backup.path / "reviews", db_path / "reviews")
+    with Store.open(db_path, read_only=True) as reopened:
+        assert reopened.reviews(1)[0].answers["know_needs"] == "yes"

@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from reltui.store.files import FILE_MODE, ensure_private_dir, fsync_dir, write_bytes_atomic
+from reltui.store.review_log import read_journal
 from reltui.store.storage import CorruptFileError, read_json_file
 
 BACKUPS_DIR = "backups"
@@ -60,7 +61,7 @@ def _data_files(root: Path) -> list[Path]:
     for name in DATA_DIRS:
         directory = root / name
         if directory.is_dir():
-            files.extend(sorted(p for p in directory.iterdir() if p.suffix == ".json"))
+            files.extend(sorted(p for p in directory.iterdir() if p.suffix in (".json", ".jsonl")))
     return files
 
 
@@ -126,7 +127,10 @@ def backup_is_readable(backup: Backup) -> bool:
     """True when every file in the backup parses."""
     try:
         for path in _data_files(backup.path):
-            read_json_file(path)
+            if path.suffix == ".jsonl":
+                read_journal(path)
+            else:
+                read_json_file(path)
     except (CorruptFileError, OSError):
         return False
     return (backup.path / DATA_FILES[0]).exists()

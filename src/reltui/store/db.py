@@ -4,9 +4,9 @@ Layout of a database directory (all owner-only):
 
 - ``contacts.json`` and ``contacts/``: the contact index and the contacts in shards read on
   demand (see ``contact_files``). Rewritten only by imports, each in one atomic step.
-- ``reviews/NNNNNN.json``: the review log, in TinyDB segments of at most ``SEGMENT_SIZE``
-  reviews. Saving an answer rewrites one small segment, so its cost does not grow with the
-  number of contacts.
+- ``reviews/``: the review log (see ``review_log``): an append-only journal folded into TinyDB
+  segments of at most ``SEGMENT_SIZE`` reviews. Saving an answer appends one line, so its cost
+  does not grow with the number of contacts or reviews.
 - ``lock`` and ``lock.json``: the writer lock and who holds it.
 """
 
@@ -209,12 +209,12 @@ class Store:
             )
 
     def _load_reviews(self) -> None:
-        for review in self._log.load():
+        for review in self._log.load(writable=not self.read_only):
             self._reviews.setdefault(review.contact_id, []).append(review)
 
     def close(self) -> None:
         """Release the lock; everything is already on disk."""
-        self._log.close()
+        self._log.close(fold=not self.read_only)
         if self._lock is not None:
             self._lock.release()
 
@@ -298,7 +298,7 @@ class Store:
     def save_review(self, review: Review) -> None:
         """Append a new review to the log, or update the same review while it is in progress.
 
-        The segment holding the review is replaced atomically and fsynced before this returns.
+        The review is appended to the log's journal and fsynced before this returns.
         """
         self._ready_to_write()
         if review.contact_id not in self._files:
@@ -319,7 +319,7 @@ class Store:
         self._states.pop(review.contact_id, None)
 
     def bytes_written(self) -> int:
-        """Bytes written to review segments by this process (for the benchmark)."""
+        """Bytes written to the review log by this process (for the benchmark)."""
         return self._log.bytes_written()
 
     # ---- import --------------------------------------------------------------------------

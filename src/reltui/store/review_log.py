@@ -1,84 +1,234 @@
-"""The review log: append-only reviews in small TinyDB segments, so a save costs the same at
-any size of database.
+"""The review log: an append-only journal in front of small TinyDB segments, so a save costs
+the same at any size of database.
 
-Segments are ``reviews/NNNNNN.json`` of at most ``SEGMENT_SIZE`` reviews. A new review goes into
-the newest segment (a new one once it is full); a review still in progress is updated where it
-is. Either way one small file is replaced atomically.
+- ``reviews/journal.jsonl``: every saved review, one JSON document a line, appended and fsynced
+  before the save returns. A review given one answer at a time is written once per answer; the
+  last line for a review id wins.
+- ``reviews/NNNNNN.json``: TinyDB segments of at most ``SEGMENT_SIZE`` reviews, where the
+  journal is folded once it holds ``JOURNAL_LIMIT`` lines and when the writer closes.
+
+Appending a line is a write and an fsync. Replacing a file costs far more on some file systems
+(renaming over a file makes ext4 mounted with ``discard`` free the old blocks there and then),
+which is why answers go to the journal rather than to their segment.
+
+Folding writes the segments first, each replaced atomically, and only then empties the
+journal: a crash in between leaves lines that repeat what the segments hold, which is harmless.
+A line cut short by a crash while it was written is the last line, and is dropped.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+from collections.abc import Callable, MutableMapping
 from pathlib import Path
 from typing import Any
 
+import orjson
 from tinydb import TinyDB
 
 from reltui.domain.models import Review
 from reltui.store.errors import CorruptDatabase, StoreError
-from reltui.store.files import ensure_private_dir
+from reltui.store.files import FILE_MODE, ensure_private_dir, fsync_dir
 from reltui.store.storage import CorruptFileError, atomic_storage, open_tinydb, read_json_file
 
 SEGMENT_SIZE = 128
+JOURNAL_LIMIT = 256
 REVIEWS_DIR = "reviews"
+JOURNAL_FILE = "journal.jsonl"
 TABLE = "reviews"
 
 
+def read_journal(path: Path) -> tuple[list[dict[str, Any]], int]:
+    """The journal's documents and the length of its whole lines, in bytes.
+
+    A last line without its newline was cut short by a crash and is left out; any other line
+    that does not parse raises ``CorruptFileError``.
+    """
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return [], 0
+    whole = raw.rfind(b"\n") + 1
+    documents = []
+    for line in raw[:whole].splitlines():
+        try:
+            document = orjson.loads(line)
+        except orjson.JSONDecodeError:
+            raise CorruptFileError(path, "file is corrupt (not valid JSON)") from None
+        if not isinstance(document, dict):
+            raise CorruptFileError(path, "file is corrupt (bad review record)")
+        documents.append(document)
+    return documents, whole
+
+
+def _replace_from(
+    documents: dict[int, dict[str, Any]],
+) -> Callable[[MutableMapping[str, Any]], None]:
+    """A TinyDB update that gives each stored review its newer version, matched by review id."""
+    newer = {document["id"]: document for document in documents.values()}
+
+    def replace(stored: MutableMapping[str, Any]) -> None:
+        stored.update(newer[stored["id"]])
+
+    return replace
+
+
 class ReviewLog:
-    """Where each review lives on disk, and the segments open for writing."""
+    """Where each review lives on disk, the segments open for writing, and the journal."""
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
+        self.journal_path = directory / JOURNAL_FILE
         self._location: dict[str, tuple[int, int]] = {}
         self._counts: dict[int, int] = {}
         self._open: dict[int, TinyDB] = {}
         self._newest = 0
+        self._journal: dict[str, dict[str, Any]] = {}
+        self._journal_fd: int | None = None
+        self._journal_bytes = 0
+        self._journal_lines = 0
+        self._journal_written = 0
 
-    def load(self) -> list[Review]:
-        """Every review in the log, oldest first; a damaged segment raises ``CorruptDatabase``."""
-        loaded: list[Review] = []
+    def load(self, *, writable: bool = False) -> list[Review]:
+        """Every review in the log, oldest first; a damaged file raises ``CorruptDatabase``.
+
+        The writer also drops a journal line cut short by a crash, so appends start clean.
+        """
+        documents: dict[str, dict[str, Any]] = {}
         for number, path in self._segment_paths():
-            try:
-                data = read_json_file(path)
-            except CorruptFileError as error:
-                raise CorruptDatabase(str(error)) from None
-            except OSError as error:
-                raise StoreError(f"{path}: cannot read ({error.strerror})") from None
-            table = (data or {}).get(TABLE, {})
+            table = self._read_segment(path)
             try:
                 for doc_id, document in table.items():
-                    review = Review.from_document(document)
-                    self._location[review.id] = (number, int(doc_id))
-                    loaded.append(review)
+                    documents[document["id"]] = document
+                    self._location[document["id"]] = (number, int(doc_id))
             except (TypeError, ValueError, KeyError, AttributeError):
                 raise CorruptDatabase(f"{path}: file is corrupt (bad review record)") from None
             self._counts[number] = len(table)
             self._newest = max(self._newest, number)
+        try:
+            journal, whole = read_journal(self.journal_path)
+        except CorruptFileError as error:
+            raise CorruptDatabase(str(error)) from None
+        except OSError as error:
+            raise StoreError(f"{self.journal_path}: cannot read ({error.strerror})") from None
+        try:
+            for document in journal:
+                self._journal[document["id"]] = document
+                documents[document["id"]] = document
+            self._journal_lines = len(journal)
+            loaded = [Review.from_document(document) for document in documents.values()]
+        except (TypeError, ValueError, KeyError, AttributeError):
+            path = self.journal_path if journal else self.directory
+            raise CorruptDatabase(f"{path}: file is corrupt (bad review record)") from None
+        self._journal_bytes = whole
+        if writable and self.journal_path.exists() and self.journal_path.stat().st_size != whole:
+            os.truncate(self.journal_path, whole)
         loaded.sort(key=lambda review: review.at)
         return loaded
 
-    def save(self, document: dict[str, Any]) -> None:
-        """Write one review document: update it where it is, or append it to the newest segment.
+    def _read_segment(self, path: Path) -> dict[str, Any]:
+        try:
+            data = read_json_file(path)
+        except CorruptFileError as error:
+            raise CorruptDatabase(str(error)) from None
+        except OSError as error:
+            raise StoreError(f"{path}: cannot read ({error.strerror})") from None
+        table = (data or {}).get(TABLE, {})
+        if not isinstance(table, dict):
+            raise CorruptDatabase(f"{path}: file is corrupt (bad review record)")
+        return table
 
-        Raises ``OSError`` when the disk refuses; the segment on disk is then as it was.
+    def save(self, document: dict[str, Any]) -> None:
+        """Append one review document to the journal and fsync it.
+
+        Raises ``OSError`` when the disk refuses; the journal is then as it was.
         """
-        location = self._location.get(document["id"])
-        if location is not None:
-            number, doc_id = location
-            self._segment(number).table(TABLE).update(document, doc_ids=[doc_id])
+        line = orjson.dumps(document) + b"\n"
+        fd = self._journal_file()
+        try:
+            written = os.write(fd, line)
+            if written != len(line):
+                raise OSError(28, "No space left on device")
+            os.fsync(fd)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, self._journal_bytes)
+            raise
+        self._journal_bytes += len(line)
+        self._journal_written += len(line)
+        self._journal_lines += 1
+        self._journal[document["id"]] = document
+        if self._journal_lines >= JOURNAL_LIMIT:
+            with contextlib.suppress(OSError):
+                self.fold()  # the answer is saved; if the disk refuses, folding waits
+
+    def fold(self) -> None:
+        """Move the journal's reviews into the segments, then empty the journal.
+
+        Raises ``OSError`` when the disk refuses; the journal still holds every review then.
+        """
+        if not self._journal_lines:
             return
-        number = self._writable_segment()
-        doc_id = self._segment(number).table(TABLE).insert(document)
-        self._counts[number] = self._counts.get(number, 0) + 1
-        self._location[document["id"]] = (number, doc_id)
+        updates: dict[int, dict[int, dict[str, Any]]] = {}
+        inserts: dict[int, list[dict[str, Any]]] = {}
+        newest, count = self._newest, self._counts.get(self._newest, 0)
+        for review_id, document in self._journal.items():
+            location = self._location.get(review_id)
+            if location is not None:
+                number, doc_id = location
+                updates.setdefault(number, {})[doc_id] = document
+                continue
+            if newest == 0 or count >= SEGMENT_SIZE:
+                newest, count = newest + 1, 0
+            inserts.setdefault(newest, []).append(document)
+            count += 1
+        ensure_private_dir(self.directory)
+        for number in sorted(updates.keys() | inserts.keys()):
+            table = self._segment(number).table(TABLE)
+            if number in updates:
+                # One write for the segment: each stored review takes its journal version.
+                table.update(_replace_from(updates[number]), doc_ids=list(updates[number]))
+            if number in inserts:
+                new_ids = table.insert_multiple(inserts[number])
+                for document, doc_id in zip(inserts[number], new_ids, strict=True):
+                    self._location[document["id"]] = (number, doc_id)
+                self._counts[number] = self._counts.get(number, 0) + len(new_ids)
+                self._newest = max(self._newest, number)
+        fd = self._journal_file()
+        os.ftruncate(fd, 0)
+        os.fsync(fd)
+        self._journal.clear()
+        self._journal_lines = 0
+        self._journal_bytes = 0
 
     def bytes_written(self) -> int:
         """Bytes this process has written to the log (for the benchmark)."""
-        return sum(atomic_storage(segment).bytes_written for segment in self._open.values())
+        segments = sum(atomic_storage(segment).bytes_written for segment in self._open.values())
+        return segments + self._journal_written
 
-    def close(self) -> None:
+    def close(self, *, fold: bool = False) -> None:
+        """Close the files; the writer folds the journal first, so the next open reads less."""
+        if fold:
+            with contextlib.suppress(OSError):
+                self.fold()  # if the disk refuses, the journal keeps every review
         for segment in self._open.values():
             segment.close()
         self._open.clear()
+        if self._journal_fd is not None:
+            os.close(self._journal_fd)
+            self._journal_fd = None
+
+    def _journal_file(self) -> int:
+        if self._journal_fd is None:
+            ensure_private_dir(self.directory)
+            created = not self.journal_path.exists()
+            self._journal_fd = os.open(
+                self.journal_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, FILE_MODE
+            )
+            if created:
+                fsync_dir(self.directory)
+        return self._journal_fd
 
     def _segment_paths(self) -> list[tuple[int, Path]]:
         if not self.directory.is_dir():
@@ -89,12 +239,6 @@ class ReviewLog:
             if entry.suffix == ".json" and entry.stem.isdigit()
         ]
         return sorted(found)
-
-    def _writable_segment(self) -> int:
-        if self._newest == 0 or self._counts.get(self._newest, 0) >= SEGMENT_SIZE:
-            self._newest += 1
-            ensure_private_dir(self.directory)
-        return self._newest
 
     def _segment(self, number: int) -> TinyDB:
         segment = self._open.get(number)
