@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import TypeVar
 
 from reltui.domain.models import Contact, Review
 from reltui.domain.questions import DEFAULT_QUESTIONS, Question
@@ -38,14 +39,30 @@ def reviewed_histories(store: Store) -> list[tuple[Contact, list[Review]]]:
     """Each contact that has reviews, with its reviews (oldest first), in the store's order.
 
     A contact never reviewed is neither at risk, a candidate, blocked nor changed in a week, so
-    those figures need not build every contact of a large database.
+    those figures need not look at every contact of a large database. The contacts here carry
+    their id and name only (from the store's index, so no contacts file is read): the figures
+    sort by name, and ``with_contacts`` fills in the few that a result shows.
     """
     reviewed = set(store.reviewed_contact_ids())
     return [
-        (store.contact(contact_id), store.reviews(contact_id))
+        (Contact(contact_id, store.contact_name(contact_id)), store.reviews(contact_id))
         for contact_id in store.contact_ids()
         if contact_id in reviewed
     ]
+
+
+_Found = TypeVar("_Found", AtRiskContact, CandidatePlan, WeekChange)
+
+
+def with_contacts(store: Store, found: list[_Found]) -> list[_Found]:
+    """The results of a figure over ``reviewed_histories``, each with its whole contact."""
+    return [_with_contact(item, store.contact(item.contact.id)) for item in found]
+
+
+def _with_contact(item: _Found, contact: Contact) -> _Found:
+    if isinstance(item, AtRiskContact):  # a named tuple
+        return item._replace(contact=contact)
+    return replace(item, contact=contact)
 
 
 def all_review_lists(store: Store) -> Iterator[list[Review]]:
@@ -68,7 +85,7 @@ def at_risk_contacts(store: Store) -> list[AtRiskContact]:
 
     The most recently lost first, then by name.
     """
-    return find_at_risk(reviewed_histories(store))
+    return with_contacts(store, find_at_risk(reviewed_histories(store)))
 
 
 def candidate_plans(
@@ -78,12 +95,13 @@ def candidate_plans(
 
     The longest-waiting candidate comes first.
     """
-    return plan_candidates(reviewed_histories(store), today or date.today(), questions)
+    plans = plan_candidates(reviewed_histories(store), today or date.today(), questions)
+    return with_contacts(store, plans)
 
 
 def blocking_questions(store: Store) -> dict[str, int]:
     """Per question id, how many customers and candidates lack a yes on it (latest review)."""
-    return count_blocking(reviews for _, reviews in reviewed_histories(store))
+    return count_blocking(map(store.reviews, store.reviewed_contact_ids()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,10 +146,10 @@ def weekly_report(
         week=iso_week(start),
         start=start,
         end=end,
-        changes=week_changes(contacts, start, end),
+        changes=with_contacts(store, week_changes(contacts, start, end)),
         before=trend[-2].split,
         after=trend[-1].split,
-        plans=plan_candidates(contacts, as_of, questions),
+        plans=with_contacts(store, plan_candidates(contacts, as_of, questions)),
         blocking=count_blocking(answered_until(reviews, end) for _, reviews in contacts),
         trend=trend,
     )

@@ -151,3 +151,38 @@ def test_a_schema_1_database_is_read_whole_and_sharded_by_its_next_import(db_pat
     with Store.open(db_path, read_only=True) as store:
         assert [store.contact(i).name for i in store.contact_ids_by_name()] == ["Amy", "Bea", "Zed"]
         assert "contacts" not in orjson.loads((db_path / "contacts.json").read_bytes())
+
+
+def test_the_weekly_figures_read_only_the_shards_of_the_contacts_they_name(big):
+    from datetime import UTC, datetime
+
+    from reltui.domain.models import Review
+    from reltui.insights import at_risk_contacts, blocking_questions, current_split
+
+    yes = dict.fromkeys(("know_needs", "ask_referral", "use_as_reference", "trust_respect"), "yes")
+    with Store.open(big) as store:
+        for contact_id in (5, SHARD_SIZE * 2 + 3):
+            store.save_review(
+                Review(
+                    f"a{contact_id}",
+                    contact_id,
+                    datetime(2026, 11, 2, tzinfo=UTC),
+                    "me",
+                    yes,
+                    status="client",
+                )
+            )
+        # The second contact loses a yes: a client at risk.
+        lost = dict(yes, trust_respect="no")
+        at_risk_id = SHARD_SIZE * 2 + 3
+        store.save_review(
+            Review(
+                "b", at_risk_id, datetime(2026, 11, 9, tzinfo=UTC), "me", lost, status="candidate"
+            )
+        )
+    with Store.open(big, read_only=True) as store:
+        assert current_split(store).total == len(store)
+        assert blocking_questions(store)["trust_respect"] == 1
+        [item] = at_risk_contacts(store)
+        assert item.contact.email == f"p{at_risk_id - 1}@example.com"
+        assert store._files._loaded == {3}

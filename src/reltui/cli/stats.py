@@ -13,12 +13,13 @@ import orjson
 from reltui.cli.context import Context, pass_context
 from reltui.config import Settings
 from reltui.domain.questions import QUESTION_IDS
-from reltui.domain.rhythm import AtRiskContact, count_blocking, find_at_risk
+from reltui.domain.rhythm import AtRiskContact, find_at_risk
 from reltui.domain.rules import STATUS_ORDER, Split, Status
 from reltui.domain.trend import WeekSplit
 from reltui.insights import (
     MAX_TREND_WEEKS,
     MIN_TREND_WEEKS,
+    blocking_questions,
     current_split,
     reviewed_histories,
     weekly_split,
@@ -199,9 +200,9 @@ def stats_command(context: Context, as_json: bool, trend: bool, weeks: int) -> N
     today = now_local().date()
     with context.open_store(read_only=True) as store:
         figures: dict[str, Any] = compute_stats(store, settings)
-        histories = reviewed_histories(store)
-        at_risk = find_at_risk(histories)
-        blocking = count_blocking(reviews for _, reviews in histories)
+        # Only ids and names are shown: the index has them, so no contacts file is read.
+        at_risk = find_at_risk(reviewed_histories(store))
+        blocking = blocking_questions(store)
         weekly = weekly_split(store, weeks, today) if trend else []
     ascii_only = stdout_is_ascii()
     titles = {question.id: clean_text(question.title) for question in settings.questions}

@@ -102,6 +102,7 @@ class ContactFiles:
         self.documents: dict[int, Document] = {}
         self._known: set[int] = set()
         self._by_id: list[int] | None = None
+        self._names_by_id: dict[int, str] | None = None
         self._files: dict[int, tuple[str, int]] = {}
         self._generation = 0
         self._loaded: set[int] = set()
@@ -159,6 +160,12 @@ class ContactFiles:
 
     def __contains__(self, contact_id: object) -> bool:
         return contact_id in self._known
+
+    def name(self, contact_id: int) -> str:
+        """A contact's name; ``KeyError`` if unknown."""
+        if self._names_by_id is None:
+            self._names_by_id = dict(zip(self.ids, self.names, strict=True))
+        return self._names_by_id[contact_id]
 
     def ids_by_id(self) -> list[int]:
         """Every contact id, lowest first (the order they were added)."""
@@ -250,7 +257,8 @@ class ContactFiles:
         replaced = {self._files[number][0] for number in by_shard if number in self._files}
         with self._lock:
             self.documents = documents
-            self.ids, self.names, self._known, self._by_id = ids, names, set(ids), None
+            self.ids, self.names, self._known = ids, names, set(ids)
+            self._by_id = self._names_by_id = None
             self._files, self._generation = files, generation
             self._loaded = set(files)
         for name in replaced:

@@ -250,6 +250,10 @@ class Store:
         """Every contact id, in the order they were added."""
         return list(self._files.ids_by_id())
 
+    def contact_name(self, contact_id: int) -> str:
+        """A contact's name from the index, reading no contacts file."""
+        return self._files.name(contact_id)
+
     def contact_ids_by_name(self) -> list[int]:
         """Every contact id by name regardless of case, then id: kept so, not sorted here."""
         return list(self._files.ids)
