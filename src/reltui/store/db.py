@@ -12,10 +12,8 @@ Layout of a database directory (all owner-only):
 
 from __future__ import annotations
 
-import gc
 import secrets
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -25,6 +23,7 @@ import orjson
 
 from reltui.domain.models import Contact, Review
 from reltui.domain.state import UNREVIEWED_STATE, ContactState, contact_state
+from reltui.memory import collector_paused
 from reltui.store.contact_files import (
     CONTACTS_DIR,
     CONTACTS_FILE,
@@ -135,7 +134,7 @@ class Store:
         store = cls(path, read_only=read_only, clock=clock)
         try:
             store._acquire()
-            with _collector_paused():
+            with collector_paused():
                 store._load()
         except CorruptDatabase as error:
             store.close()
@@ -267,7 +266,7 @@ class Store:
     def load_all(self) -> None:
         """Read every contact now (raises ``CorruptDatabase`` for a damaged shard)."""
         try:
-            with _collector_paused():
+            with collector_paused():
                 self._files.load_all()
         except CorruptDatabase as error:
             raise _with_backup_hint(error, self.path) from None
@@ -335,6 +334,10 @@ class Store:
         profile URL, else by name and company. The changes land in one atomic step, so a failed
         import leaves the database as it was.
         """
+        with collector_paused():
+            return self._import(list(records), dry_run)
+
+    def _import(self, records: list[Any], dry_run: bool) -> ImportResult:
         from reltui.store.merge import merge_records
 
         existing = {contact_id: self.contact(contact_id) for contact_id in self.contact_ids()}
@@ -350,26 +353,6 @@ class Store:
         for contact in changed:
             self._contacts[contact.id] = contact
         return result
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Keep the cyclic garbage collector away from the documents of a bulk load.
-
-    Parsing a large database allocates millions of containers, none of them garbage and none
-    in a reference cycle. Left to itself the collector walks all of them again and again while
-    they load, and later on every full collection (a pause of a tenth of a second per 100,000
-    contacts, at any keypress). Freezing moves them out of its sight; reference counting still
-    frees them when the store is dropped.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
 
 
 def _with_backup_hint(error: CorruptDatabase, path: Path) -> CorruptDatabase:
