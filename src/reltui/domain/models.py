@@ -9,6 +9,8 @@ from typing import Any
 from reltui.domain.questions import QUESTION_IDS
 from reltui.domain.rules import Status
 
+_QUESTION_ID_SET = frozenset(QUESTION_IDS)
+
 
 def normalise_email(email: str) -> str:
     """The form emails are matched by: spaces removed, case folded."""
@@ -126,7 +128,7 @@ class Review:
         """A review from its stored form (every review of a database is read when it opens)."""
         get = data.get
         stored = get("answers") or {}
-        if len(stored) == len(QUESTION_IDS) and all(qid in stored for qid in QUESTION_IDS):
+        if stored.keys() == _QUESTION_ID_SET:
             answers = dict(stored)
         else:
             answers = {qid: stored.get(qid) for qid in QUESTION_IDS}

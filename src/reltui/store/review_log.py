@@ -95,32 +95,38 @@ class ReviewLog:
 
         The writer also drops a journal line cut short by a crash, so appends start clean.
         """
-        documents: dict[str, dict[str, Any]] = {}
-        for number, path in self._segment_paths():
-            table = self._read_segment(path)
-            try:
-                for doc_id, document in table.items():
-                    documents[document["id"]] = document
-                    self._location[document["id"]] = (number, int(doc_id))
-            except (TypeError, ValueError, KeyError, AttributeError):
-                raise CorruptDatabase(f"{path}: file is corrupt (bad review record)") from None
-            self._counts[number] = len(table)
-            self._newest = max(self._newest, number)
+        # The journal before the segments: a writer folding it meanwhile writes the segments
+        # first and empties the journal last, so a reader sees every review either way.
         try:
             journal, whole = read_journal(self.journal_path)
         except CorruptFileError as error:
             raise CorruptDatabase(str(error)) from None
         except OSError as error:
             raise StoreError(f"{self.journal_path}: cannot read ({error.strerror})") from None
-        try:
-            for document in journal:
-                self._journal[document["id"]] = document
-                documents[document["id"]] = document
-            self._journal_lines = len(journal)
-            loaded = [Review.from_document(document) for document in documents.values()]
-        except (TypeError, ValueError, KeyError, AttributeError):
-            path = self.journal_path if journal else self.directory
-            raise CorruptDatabase(f"{path}: file is corrupt (bad review record)") from None
+        documents: dict[str, tuple[dict[str, Any], Path]] = {}
+        for number, path in self._segment_paths():
+            table = self._read_segment(path)
+            try:
+                for doc_id, document in table.items():
+                    documents[document["id"]] = (document, path)
+                    self._location[document["id"]] = (number, int(doc_id))
+            except (TypeError, ValueError, KeyError, AttributeError):
+                raise CorruptDatabase(f"{path}: file is corrupt (bad review record)") from None
+            self._counts[number] = len(table)
+            self._newest = max(self._newest, number)
+        for document in journal:
+            review_id = document.get("id")
+            if not isinstance(review_id, str):
+                raise CorruptDatabase(f"{self.journal_path}: file is corrupt (bad review record)")
+            self._journal[review_id] = document
+            documents[review_id] = (document, self.journal_path)
+        self._journal_lines = len(journal)
+        loaded = []
+        for document, path in documents.values():
+            try:
+                loaded.append(Review.from_document(document))
+            except (TypeError, ValueError, KeyError, AttributeError):
+                raise CorruptDatabase(f"{path}: file is corrupt (bad review record)") from None
         self._journal_bytes = whole
         if writable and self.journal_path.exists() and self.journal_path.stat().st_size != whole:
             os.truncate(self.journal_path, whole)
