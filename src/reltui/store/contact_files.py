@@ -28,9 +28,9 @@ from typing import Any
 
 import orjson
 
-from reltui.store.errors import CorruptDatabase, StoreError
+from reltui.store.errors import CorruptDatabase
 from reltui.store.files import FILE_MODE, ensure_private_dir, fsync_dir, write_bytes_atomic
-from reltui.store.storage import CorruptFileError, read_json_file
+from reltui.store.storage import read_store_file
 
 SCHEMA_VERSION = 2
 CONTACTS_FILE = "contacts.json"
@@ -195,12 +195,7 @@ class ContactFiles:
                 return
             name, count = self._files[number]
             path = self.directory / name
-            try:
-                data = read_json_file(path)
-            except CorruptFileError as error:
-                raise CorruptDatabase(str(error)) from None
-            except OSError as error:
-                raise StoreError(f"{path}: cannot read ({error.strerror})") from None
+            data = read_store_file(path)
             if data is None:
                 raise CorruptDatabase(f"{path}: file is missing")
             documents = _documents_of(path, data.get(TABLE), number)

@@ -39,7 +39,7 @@ from reltui.store.files import (
 )
 from reltui.store.lock import DatabaseLockedError, WriterLock
 from reltui.store.review_log import REVIEWS_DIR, SEGMENT_SIZE, ReviewLog
-from reltui.store.storage import CorruptFileError, read_json_file
+from reltui.store.storage import read_store_file
 
 
 def now_local() -> datetime:
@@ -172,12 +172,7 @@ class Store:
         if others_can_write(self.path) or others_can_write(self.path / CONTACTS_FILE):
             self.warnings.append(f"{self.path}: other users can write this database")
         contacts_path = self.path / CONTACTS_FILE
-        try:
-            data = read_json_file(contacts_path)
-        except CorruptFileError as error:
-            raise CorruptDatabase(str(error)) from None
-        except OSError as error:
-            raise StoreError(f"{contacts_path}: cannot read ({error.strerror})") from None
+        data = read_store_file(contacts_path)
         if data is None:
             if self.read_only:
                 raise StoreError(f"{self.path}: no database here yet")

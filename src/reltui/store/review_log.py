@@ -30,7 +30,13 @@ from tinydb import TinyDB
 from reltui.domain.models import Review
 from reltui.store.errors import CorruptDatabase, StoreError
 from reltui.store.files import FILE_MODE, ensure_private_dir, fsync_dir
-from reltui.store.storage import CorruptFileError, atomic_storage, open_tinydb, read_json_file
+from reltui.store.storage import (
+    CorruptFileError,
+    atomic_storage,
+    open_tinydb,
+    parse_object,
+    read_store_file,
+)
 
 SEGMENT_SIZE = 128
 JOURNAL_LIMIT = 256
@@ -50,15 +56,7 @@ def read_journal(path: Path) -> tuple[list[dict[str, Any]], int]:
     except FileNotFoundError:
         return [], 0
     whole = raw.rfind(b"\n") + 1
-    documents = []
-    for line in raw[:whole].splitlines():
-        try:
-            document = orjson.loads(line)
-        except orjson.JSONDecodeError:
-            raise CorruptFileError(path, "file is corrupt (not valid JSON)") from None
-        if not isinstance(document, dict):
-            raise CorruptFileError(path, "file is corrupt (bad review record)")
-        documents.append(document)
+    documents = [parse_object(path, line, "bad review record") for line in raw[:whole].splitlines()]
     return documents, whole
 
 
@@ -134,13 +132,7 @@ class ReviewLog:
         return loaded
 
     def _read_segment(self, path: Path) -> dict[str, Any]:
-        try:
-            data = read_json_file(path)
-        except CorruptFileError as error:
-            raise CorruptDatabase(str(error)) from None
-        except OSError as error:
-            raise StoreError(f"{path}: cannot read ({error.strerror})") from None
-        table = (data or {}).get(TABLE, {})
+        table = (read_store_file(path) or {}).get(TABLE, {})
         if not isinstance(table, dict):
             raise CorruptDatabase(f"{path}: file is corrupt (bad review record)")
         return table

@@ -9,6 +9,7 @@ import orjson
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
+from reltui.store.errors import CorruptDatabase, StoreError
 from reltui.store.files import write_bytes_atomic
 
 
@@ -29,13 +30,28 @@ def read_json_file(path: Path) -> dict[str, Any] | None:
         return None
     if not raw.strip():
         raise CorruptFileError(path, "file is empty or truncated")
+    return parse_object(path, raw, "unexpected content")
+
+
+def parse_object(path: Path, raw: bytes, not_an_object: str) -> dict[str, Any]:
+    """One JSON object read from ``path``; ``CorruptFileError`` names the file otherwise."""
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError:
         raise CorruptFileError(path, "file is corrupt (not valid JSON)") from None
     if not isinstance(data, dict):
-        raise CorruptFileError(path, "file is corrupt (unexpected content)")
+        raise CorruptFileError(path, f"file is corrupt ({not_an_object})")
     return data
+
+
+def read_store_file(path: Path) -> dict[str, Any] | None:
+    """``read_json_file``, its failures turned into the store's one-line errors."""
+    try:
+        return read_json_file(path)
+    except CorruptFileError as error:
+        raise CorruptDatabase(str(error)) from None
+    except OSError as error:
+        raise StoreError(f"{path}: cannot read ({error.strerror})") from None
 
 
 class AtomicJSONStorage(Storage):
