@@ -11,7 +11,6 @@ import click
 from reltui.cli.context import Context, UserError, pass_context
 from reltui.formats.reader import FORMATS, read_contacts
 from reltui.formats.records import ImportFormatError, ParsedFile
-from reltui.memory import collector_paused
 from reltui.store.db import StoreError, database_exists
 from reltui.store.merge import merge_records
 
@@ -44,8 +43,7 @@ def _progress_reporter(path: Path) -> tuple[Callable[[int], None] | None, Callab
 def _parse(path: Path, file_format: str) -> ParsedFile:
     report, stop = _progress_reporter(path)
     try:
-        with collector_paused():  # a record per row, none of them garbage
-            return read_contacts(path, file_format, progress=report)
+        return read_contacts(path, file_format, progress=report)
     finally:
         stop()
 

@@ -22,7 +22,8 @@ import contextlib
 import os
 import re
 import threading
-from collections.abc import Mapping
+from bisect import bisect_right
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -48,12 +49,25 @@ def shard_of(contact_id: int) -> int:
     return (contact_id - 1) // SHARD_SIZE + 1
 
 
-def review_order(documents: Mapping[int, Mapping[str, Any]]) -> tuple[list[int], list[str]]:
-    """Ids and names ordered by name regardless of case, then by id."""
-    ids = sorted(documents)
-    folded = [documents[contact_id]["name"].casefold() for contact_id in ids]
+def review_order(
+    documents: Mapping[int, Mapping[str, Any]], ids: list[int] | None = None
+) -> tuple[list[int], list[str]]:
+    """Ids and names ordered by name regardless of case, then by id (``ids``: sorted already)."""
+    ids = sorted(documents) if ids is None else ids
+    names = [documents[contact_id]["name"] for contact_id in ids]
+    folded = [name.casefold() for name in names]
     order = sorted(range(len(ids)), key=folded.__getitem__)
-    return [ids[i] for i in order], [documents[ids[i]]["name"] for i in order]
+    return [ids[i] for i in order], [names[i] for i in order]
+
+
+def _shards(ids: list[int]) -> Iterator[tuple[int, int, int]]:
+    """``(shard, start, end)`` for each run of ``ids`` (sorted) in one shard."""
+    start = 0
+    while start < len(ids):
+        number = shard_of(ids[start])
+        end = bisect_right(ids, number * SHARD_SIZE, start)
+        yield number, start, end
+        start = end
 
 
 def _documents_of(path: Path, table: Any, shard: int | None = None) -> dict[int, Document]:
@@ -215,13 +229,13 @@ class ContactFiles:
         self.load_all()
         documents = dict(self.documents)
         documents.update(changed)
-        touched = {shard_of(contact_id) for contact_id in changed}
+        touched = {number for number, _, _ in _shards(sorted(changed))}
+        ids = sorted(documents)
         by_shard: dict[int, dict[str, Document]] = {}
-        for contact_id in sorted(documents):
-            number = shard_of(contact_id)
+        for number, start, end in _shards(ids):
             # A schema 1 database has no shard files yet: every shard is written.
             if number in touched or number not in self._files:
-                by_shard.setdefault(number, {})[str(contact_id)] = documents[contact_id]
+                by_shard[number] = {str(i): documents[i] for i in ids[start:end]}
         generation = self._generation + 1
         files = dict(self._files)
         written: list[Path] = []
@@ -236,7 +250,7 @@ class ContactFiles:
                 written.append(path)
                 files[number] = (name, len(table))
             fsync_dir(self.directory)
-            ids, names = review_order(documents)
+            ids, names = review_order(documents, ids)
             index = {
                 "generation": generation,
                 "ids": ids,

@@ -59,22 +59,22 @@ def _merge_into(contact: Contact, record: ContactRecord) -> bool:
 
 
 def _new_contact(contact_id: int, record: ContactRecord, source: str) -> Contact:
-    emails = list(record.emails)
-    phones = list(record.phones)
+    emails, phones = record.emails, record.phones
+    # Positional, in the order Contact declares its fields: an import builds one per row.
     return Contact(
-        id=contact_id,
-        name=record.name,
-        email=emails[0] if emails else "",
-        emails=emails[1:],
-        company=record.company,
-        position=record.position,
-        phone=phones[0] if phones else "",
-        phones=phones[1:],
-        notes=record.notes,
-        tags=list(record.tags),
-        url=record.url,
-        connected_on=record.connected_on,
-        source=source,
+        contact_id,
+        record.name,
+        emails[0] if emails else "",
+        emails[1:],
+        record.company,
+        record.position,
+        phones[0] if phones else "",
+        phones[1:],
+        record.notes,
+        list(record.tags),
+        record.url,
+        record.connected_on,
+        source,
     )
 
 
