@@ -82,3 +82,24 @@ async def test_a_long_card_scrolls_and_the_next_short_one_fits_again(varied_stor
         assert card_pane.max_scroll_y == 0
         card = app.screen.query_one(ContactCard)
         assert card.size.height <= card_pane.scrollable_content_region.height
+
+
+async def test_the_height_a_pane_keeps_is_the_height_textual_lays_out(tmp_path, make):
+    with open_store(tmp_path / "db") as store:
+        store.import_records(
+            [
+                ContactRecord(
+                    name="王小明 Wang Xiaoming",
+                    emails=["wang@example.com"],
+                    company="長い会社名 Holdings " * 3,
+                    notes="漢字 " * 40 + LONG_NOTES[:300] + "\tend",
+                )
+            ]
+        )
+        app = make(store, queue="all")
+        async with app.run_test(size=(80, 24)):
+            card = app.screen.query_one(ContactCard)
+            for width in (9, 20, 37, 58, 200):
+                assert card._content_height(width) == card.get_content_height(
+                    card.container_size, app.size, width
+                ), width

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from rich.cells import cell_len
+from textual.content import Content
 from textual.visual import visualize
 from textual.widget import Widget
 
@@ -37,12 +39,24 @@ class SteadyHeight(Widget):
             return  # not laid out yet: the first layout sizes it
         # The new view's height: the watcher runs before the reactive's refresh, so the cached
         # render is still the old view's.
-        rules = cast("RulesMap", self.styles)  # as Widget.get_content_height passes them
-        wanted = visualize(self, self.render()).get_height(rules, width)
+        wanted = self._content_height(width)
         floor = min(max(self._floor, wanted), self._pane_height())
         if max(wanted, floor) != height:
             self._set_floor(floor)
             self.refresh(layout=True)
+
+    def _content_height(self, width: int) -> int:
+        """Lines the current view needs at ``width``; only lines wider than that are wrapped."""
+        rules = cast("RulesMap", self.styles)  # as Widget.get_content_height passes them
+        content = self.render()
+        if not isinstance(content, Content):
+            return visualize(self, content).get_height(rules, width)
+        # Lines wrap one by one, so a line that fits is one line: most lines do, and wrapping
+        # every line of the view on each key was most of an answer's own time.
+        return sum(
+            1 if cell_len(line) <= width else Content(line).get_height(rules, width)
+            for line in content.plain.split("\n")
+        )
 
     def reset_floor(self) -> None:
         """Forget the tallest height so far (the terminal changed size)."""
