@@ -225,3 +225,13 @@ def test_a_backup_keeps_answers_still_in_the_journal(db_path, store):
     shutil.copytree(backup.path / "reviews", db_path / "reviews")
     with Store.open(db_path, read_only=True) as reopened:
         assert reopened.reviews(1)[0].answers["know_needs"] == "yes"
+
+
+def test_a_file_without_names_does_not_rename_contacts_after_their_email(store):
+    # A row with no name takes its email as one; that must not replace a name already known.
+    result = store.import_records(
+        [ContactRecord(name="ada@example.com", emails=["ada@example.com"], position="Countess")]
+    )
+    assert result.updated == 1
+    assert store.contact(1).name == "Ada Lovelace"
+    assert store.contact(1).position == "Countess"

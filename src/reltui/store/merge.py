@@ -29,6 +29,12 @@ def _record_keys(record: ContactRecord) -> list[str]:
     return _keys(record.emails, record.url, record.name, record.company)
 
 
+def _name_is_an_email(record: ContactRecord) -> bool:
+    """True when a file had no name for the record and its email stands in for one."""
+    name = normalise_email(record.name)
+    return any(normalise_email(email) == name for email in record.emails)
+
+
 def _merge_into(contact: Contact, record: ContactRecord) -> bool:
     """Update ``contact`` from ``record``; empty cells never erase what is known."""
     before = contact.to_document()
@@ -40,7 +46,9 @@ def _merge_into(contact: Contact, record: ContactRecord) -> bool:
                 contact.emails.append(email)
             else:
                 contact.email = email
-    for name in ("name", "company", "position", "notes", "url", "connected_on"):
+    if record.name and not (contact.name and _name_is_an_email(record)):
+        contact.name = record.name
+    for name in ("company", "position", "notes", "url", "connected_on"):
         value = getattr(record, name)
         if value:
             setattr(contact, name, value)
