@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from textual.screen import Screen
+from textual.visual import Visual
 from ui_support import open_store, screen_text
 
 from reltui.formats.records import ContactRecord
@@ -84,7 +85,7 @@ async def test_a_long_card_scrolls_and_the_next_short_one_fits_again(varied_stor
         assert card.size.height <= card_pane.scrollable_content_region.height
 
 
-async def test_the_height_a_pane_keeps_is_the_height_textual_lays_out(tmp_path, make):
+async def test_a_card_drawn_line_by_line_is_as_tall_as_textual_draws_it_whole(tmp_path, make):
     with open_store(tmp_path / "db") as store:
         store.import_records(
             [
@@ -99,7 +100,30 @@ async def test_the_height_a_pane_keeps_is_the_height_textual_lays_out(tmp_path, 
         app = make(store, queue="all")
         async with app.run_test(size=(80, 24)):
             card = app.screen.query_one(ContactCard)
+            whole = card.render()  # every line in one Content, as Textual would wrap it
             for width in (9, 20, 37, 58, 200):
-                assert card._content_height(width) == card.get_content_height(
-                    card.container_size, app.size, width
-                ), width
+                strips = card.rendered_strips(width)
+                assert len(strips) == whole.get_height(card.styles, width), width
+                drawn_whole = Visual.to_strips(card, whole, width, None, card.visual_style)
+                assert [strip.text for strip in strips] == [strip.text for strip in drawn_whole]
+
+
+def colours(strips):
+    return [
+        [(segment.text, segment.style and segment.style.color) for segment in strip]
+        for strip in strips
+    ]
+
+
+async def test_a_new_theme_redraws_the_lines_kept_from_the_old_one(varied_store, make):
+    app = make(varied_store, queue="all")
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = app.screen.query_one(ContactCard)
+        width = card.size.width
+        before = colours(card.rendered_strips(width))
+        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        await pilot.pause()
+        after = colours(card.rendered_strips(width))
+        whole = Visual.to_strips(card, card.render(), width, None, card.visual_style)
+        assert after == colours(whole)
+        assert after != before

@@ -20,10 +20,10 @@ class ContactCard(SteadyHeight):
 
     view: reactive[CardView | None] = reactive(None)
 
-    def render(self) -> Content:
+    def content_lines(self) -> list[Content]:
         card = self.view
         if card is None:
-            return Content(EMPTY_TEXT)
+            return [Content(line) for line in EMPTY_TEXT.split("\n")]
         lines: list[Content] = [Content.styled(card.name, "bold")]
         role = ", ".join(part for part in (card.position, card.company) if part)
         for text in (role, card.email, card.phone):
@@ -47,4 +47,4 @@ class ContactCard(SteadyHeight):
             lines.append(Content.assemble(("note ", MUTED), card.review_note))
         if card.notes:
             lines.append(Content.assemble(("notes ", MUTED), card.notes))
-        return Content("\n").join(lines)
+        return lines

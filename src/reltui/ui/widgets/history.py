@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widget import Widget
 
 from reltui.ui.views import HistoryView
+from reltui.ui.widgets.lines import LineCached
 from reltui.ui.widgets.styles import MUTED, answer_label, status_style
 
 
-class LastReview(Widget):
+class LastReview(LineCached):
     """What the last review said, so a change of answer is visible at a glance."""
 
     DEFAULT_CSS = """
@@ -21,7 +21,7 @@ class LastReview(Widget):
 
     view: reactive[HistoryView] = reactive(HistoryView)
 
-    def render(self) -> Content:
+    def content_lines(self) -> list[Content]:
         history = self.view
         lines: list[Content] = []
         if history.date:
@@ -52,4 +52,4 @@ class LastReview(Widget):
                     parts.append(" → ")
                 parts.append((status, status_style(status)))
             lines.append(Content.assemble(*parts))
-        return Content("\n").join(lines)
+        return lines

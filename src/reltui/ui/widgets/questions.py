@@ -26,10 +26,10 @@ class QuestionPanel(SteadyHeight):
 
     view: reactive[QuestionsView | None] = reactive(None)
 
-    def render(self) -> Content:
+    def content_lines(self) -> list[Content]:
         panel = self.view
         if panel is None:
-            return Content("")
+            return [Content("")]
         width = max(len(title) for title in panel.titles) + 1
         lines: list[Content] = []
         for index, (title, answer) in enumerate(zip(panel.titles, panel.answers, strict=True)):
@@ -56,4 +56,4 @@ class QuestionPanel(SteadyHeight):
             lines.append(Content.styled("read-only: answers cannot change", "bold $text-error"))
         else:
             lines.append(KEYS_HINT)
-        return Content("\n").join(lines)
+        return lines

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
-from rich.cells import cell_len
-from textual.content import Content
-from textual.visual import visualize
 from textual.widget import Widget
 
-if TYPE_CHECKING:
-    from textual.css.styles import RulesMap
+from reltui.ui.widgets.lines import LineCached
 
 
-class SteadyHeight(Widget):
+class SteadyHeight(LineCached):
     """Shows a ``view``; a new view repaints it, and re-lays out the screen only if need be.
 
     A layout refresh makes Textual lay out the whole screen a frame or two later, and a change
@@ -37,26 +31,13 @@ class SteadyHeight(Widget):
         width, height = self.size
         if not width:
             return  # not laid out yet: the first layout sizes it
-        # The new view's height: the watcher runs before the reactive's refresh, so the cached
-        # render is still the old view's.
-        wanted = self._content_height(width)
+        # The new view's lines are drawn here (most from the line cache) to count them; the
+        # frame then reuses them.
+        wanted = len(self.rendered_strips(width))
         floor = min(max(self._floor, wanted), self._pane_height())
         if max(wanted, floor) != height:
             self._set_floor(floor)
             self.refresh(layout=True)
-
-    def _content_height(self, width: int) -> int:
-        """Lines the current view needs at ``width``; only lines wider than that are wrapped."""
-        rules = cast("RulesMap", self.styles)  # as Widget.get_content_height passes them
-        content = self.render()
-        if not isinstance(content, Content):
-            return visualize(self, content).get_height(rules, width)
-        # Lines wrap one by one, so a line that fits is one line: most lines do, and wrapping
-        # every line of the view on each key was most of an answer's own time.
-        return sum(
-            1 if cell_len(line) <= width else Content(line).get_height(rules, width)
-            for line in content.plain.split("\n")
-        )
 
     def reset_floor(self) -> None:
         """Forget the tallest height so far (the terminal changed size)."""
