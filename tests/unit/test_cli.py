@@ -123,6 +123,9 @@ def test_export_header_and_one_row_per_contact(sample_db):
     table = rows(result.stdout)
     assert tuple(table[0]) == HEADER
     assert len(table) == 41
+    # Reviewed and never-reviewed contacts in one sequence, in the order they were added.
+    assert [int(row[0]) for row in table[1:]] == list(range(1, 41))
+    assert {row[4] for row in table[1:]} == {"client", "candidate", "customer", "unreviewed"}
     isla = next(row for row in table if row[1] == "Isla McLeod")
     assert isla[4:10] == ["candidate", "yes", "no", "yes", "yes", ""]
     assert isla[10] == "ask for a testimonial after the next delivery"

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from reltui.cli.context import Context, UserError, pass_context
-from reltui.store.export import export_rows, export_to_file, write_csv
+from reltui.store.export import export_to_file, write_export
 
 STATUS_CHOICES = ("client", "customer", "candidate", "unreviewed")
 
@@ -34,13 +34,13 @@ def export_command(
 ) -> None:
     """Export contacts and their latest review (or every review) as CSV."""
     with context.open_store(read_only=True) as store:
-        rows = export_rows(store, statuses, history, context.settings.questions)
+        questions = context.settings.questions
         if output is None:
             sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
-            write_csv(rows, sys.stdout)
+            write_export(store, sys.stdout, statuses, history, questions)
             return
         try:
-            count = export_to_file(rows, output)
+            count = export_to_file(store, output, statuses, history, questions)
         except OSError as error:
             raise UserError(f"{output}: cannot write ({error.strerror})") from None
     click.echo(f"{count} rows written to {output}", err=True)

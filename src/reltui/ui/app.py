@@ -18,7 +18,7 @@ from reltui.config import Settings
 from reltui.queues import build_queue
 from reltui.session import ReviewSession
 from reltui.store.db import Store, StoreError
-from reltui.store.export import export_rows, export_to_file
+from reltui.store.export import export_to_file
 from reltui.ui.commands import ReviewCommands
 from reltui.ui.contact_rows import ContactRows
 from reltui.ui.messages import ReviewChanged
@@ -192,8 +192,7 @@ class ReltuiApp(App[None]):
         today = self.session.clock().date().isoformat()
         path = export_path(directory or Path.home(), today)
         try:
-            rows = export_rows(self.store, questions=self.settings.questions)
-            count = export_to_file(rows, path)
+            count = export_to_file(self.store, path, questions=self.settings.questions)
         except (OSError, StoreError) as error:
             self.call_from_thread(
                 self.notify, f"Export failed: {error}", severity="error", markup=False
