@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import count, islice, repeat
 from operator import itemgetter
@@ -36,9 +35,6 @@ HEADER: tuple[str, ...] = (
 _FORMULA_STARTS = frozenset(("=", "+", "-", "@", "\t", "\r"))
 _PLAIN_TEXT = "'"
 LINE_END = "\r\n"
-# What makes the csv writer (QUOTE_MINIMAL) quote a field: the delimiter, the quote character,
-# or a character of the line ending.
-_NEEDS_QUOTES = re.compile(r'[,"\r\n]')
 # The cells after the company of a contact never reviewed.
 _UNREVIEWED_TAIL = ",".join([Status.UNREVIEWED.value, *[""] * (len(HEADER) - 5)])
 
@@ -193,12 +189,15 @@ def neutralised(column: list[str]) -> list[str]:
 def csv_fields(column: list[str]) -> list[str]:
     """``column`` as CSV fields, quoted exactly where the csv writer would quote them.
 
-    A cell holding a comma, a double quote or a line break is enclosed in double quotes, with
-    its own double quotes doubled; any other cell is written as it is.
+    The csv writer (QUOTE_MINIMAL) encloses a cell in double quotes, doubling its own, when it
+    holds the delimiter, a double quote or a character of the line ending; any other cell is
+    written as it is. ``in`` scans a string far faster than a regular expression's character
+    class, so the whole column is tested at once first.
     """
-    if _NEEDS_QUOTES.search("\x00".join(column)) is None:
-        return column  # the usual case: one scan of the whole column
-    return [
-        '"' + cell.replace('"', '""') + '"' if _NEEDS_QUOTES.search(cell) else cell
-        for cell in column
-    ]
+    if not _needs_quotes("\x00".join(column)):
+        return column  # the usual case
+    return ['"' + cell.replace('"', '""') + '"' if _needs_quotes(cell) else cell for cell in column]
+
+
+def _needs_quotes(text: str) -> bool:
+    return "," in text or '"' in text or "\r" in text or "\n" in text
