@@ -169,3 +169,15 @@ async def test_a_damaged_contacts_file_found_after_the_first_screen_ends_in_one_
         assert app.store_error == (
             f"{second}: file is corrupt (not valid JSON); no backup to restore from"
         )
+
+
+async def test_work_that_can_wait_runs_once_the_first_screen_is_drawn(small_store, make):
+    app = make(small_store)
+    seen: list[str] = []
+    app.after_first_screen.append(lambda: seen.append(screen_text(app)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+    assert len(seen) == 1
+    assert "Ada Lovelace" in seen[0]

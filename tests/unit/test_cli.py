@@ -244,6 +244,19 @@ def test_a_backup_cut_short_is_dropped_by_the_next(sample_db):
     assert len(list_backups(sample_db)) == 2
 
 
+def test_a_background_backup_copies_only_once_started(sample_db):
+    background = BackgroundBackup(sample_db, keep=3)
+    assert list_backups(sample_db) == []  # the review starts it after its first screen
+    background.start()
+    background.start()
+    background.wait()
+    assert background.error is None
+    assert len(list_backups(sample_db)) == 1
+    waited = BackgroundBackup(sample_db, keep=3)
+    waited.wait()  # a write before the first screen still gets its backup first
+    assert len(list_backups(sample_db)) == 2
+
+
 def test_version_and_help_do_not_touch_the_disk():
     assert run("--version").stdout.startswith("reltui, version ")
     assert run("--help").exit_code == 0

@@ -35,12 +35,14 @@ def run_review(context: Context, queue: str, reviewer: str | None, read_only: bo
     with open_for_review(context, read_only) as store:
         backup = None
         if not store.read_only:
-            # Copied while the UI starts; the store writes nothing until the copy is made.
+            # Copied once the first screen is drawn; the store writes nothing until it is made.
             backup = BackgroundBackup(store.path, context.settings.backups)
             store.hold_writes_until(backup.wait)
         from reltui.ui.app import make_app  # the UI loads only for the commands that need it
 
         app = make_app(context.settings, store, queue=queue, reviewer=reviewer)
+        if backup is not None:
+            app.after_first_screen.append(backup.start)
         try:
             app.run()
         finally:

@@ -99,10 +99,12 @@ def _remove_incomplete(db_path: Path) -> None:
 
 
 class BackgroundBackup:
-    """``make_backup`` in a thread, so a large database is copied while the review starts.
+    """``make_backup`` in a thread, started when the caller says (or at the first ``wait``).
 
-    Copying files releases the interpreter lock, so the copy runs beside the start-up on a
-    second core. Whoever holds the database must ``wait`` before writing to it.
+    The review starts it once its first screen is drawn: copying a large database beside the
+    start-up slowed the start-up. Copying files releases the interpreter lock, so the copy
+    runs on a second core while the user reads the first contact. Whoever holds the database
+    must ``wait`` before writing to it.
     """
 
     def __init__(self, db_path: Path, keep: int) -> None:
@@ -110,7 +112,13 @@ class BackgroundBackup:
         self._thread = threading.Thread(
             target=self._run, args=(db_path, keep), name="reltui-backup", daemon=True
         )
-        self._thread.start()
+        self._start_lock = threading.Lock()
+
+    def start(self) -> None:
+        """Begin copying, if not begun yet."""
+        with self._start_lock:
+            if self._thread.ident is None:
+                self._thread.start()
 
     def _run(self, db_path: Path, keep: int) -> None:
         try:
@@ -119,7 +127,8 @@ class BackgroundBackup:
             self.error = error
 
     def wait(self) -> None:
-        """Return once the backup is made (or has failed: see ``error``)."""
+        """Return once the backup is made (or has failed: see ``error``); starts it if need be."""
+        self.start()
         self._thread.join()
 
 

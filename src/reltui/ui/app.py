@@ -67,6 +67,8 @@ class ReltuiApp(App[None]):
         self._index_lock = threading.Lock()
         self._contact_rows: ContactRows | None = None
         self._contact_search: ContactSearch | None = None
+        # Run once the first screen is drawn: work that can wait for the user to start reading.
+        self.after_first_screen: list[Callable[[], object]] = []
         self.theme = settings.theme if settings.theme in self.available_themes else FALLBACK_THEME
         self.animation_level = "full" if settings.animations else "none"
 
@@ -74,7 +76,12 @@ class ReltuiApp(App[None]):
         if not self.is_headless:
             install_signal_handlers(self)
         self.push_screen(ReviewScreen(self.session))
-        self.call_after_refresh(self._read_all_contacts)
+        self.call_after_refresh(self._first_screen_drawn)
+
+    def _first_screen_drawn(self) -> None:
+        for callback in self.after_first_screen:
+            callback()
+        self._read_all_contacts()
 
     @work(thread=True, exclusive=True, group="contacts")
     def _read_all_contacts(self) -> None:
