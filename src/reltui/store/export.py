@@ -63,8 +63,7 @@ def _row(
         review.reviewer if review else "",
         review.note if review else "",
     ]
-    # As neutralised() does for a column: a formula-looking cell becomes plain text.
-    return [_PLAIN_TEXT + cell if cell[:1] in _FORMULA_STARTS else cell for cell in cells]
+    return neutralised(cells)
 
 
 def write_export(

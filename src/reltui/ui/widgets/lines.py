@@ -48,8 +48,11 @@ class LineCached(Widget):
         self.set_reactive(Widget.auto_links, False)
 
     def content_lines(self) -> list[Content]:
-        """The lines to show, each drawn on its own (wrapped if wider than the widget)."""
-        raise NotImplementedError
+        """The lines to show, each drawn on its own (wrapped if wider than the widget).
+
+        Subclasses return their view's lines; the base widget shows none.
+        """
+        return []
 
     def render(self) -> Content:
         return Content("\n").join(self.content_lines())
