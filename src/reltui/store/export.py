@@ -79,14 +79,14 @@ def write_export(
     """
     wanted = {Status(status) for status in statuses}
     writer = csv.writer(handle, lineterminator=LINE_END)
-    if history:
-        rows: Iterable[list[str]] = _history_rows(store, wanted, questions)
-    elif wanted and Status.UNREVIEWED not in wanted:
-        rows = _reviewed_rows(store, sorted(store.reviewed_contact_ids()), wanted, questions)
-    else:
-        writer.writerow(HEADER)
-        return _write_latest(store, handle, writer, wanted, questions)
     writer.writerow(HEADER)
+    if not history and (not wanted or Status.UNREVIEWED in wanted):
+        return _write_latest(store, handle, writer, wanted, questions)
+    rows: Iterable[list[str]]
+    if history:
+        rows = _history_rows(store, wanted, questions)
+    else:
+        rows = _reviewed_rows(store, sorted(store.reviewed_contact_ids()), wanted, questions)
     # Rows are counted as they pass, without a Python call per row.
     counter = count()
     writer.writerows(map(itemgetter(0), zip(rows, counter, strict=False)))
