@@ -69,3 +69,11 @@ def tmux_factory(short_dir: Path, tmp_path: Path) -> Iterator[ServerFactory]:
 @pytest.fixture
 def tmux(tmux_factory: ServerFactory, user: User) -> TmuxServer:
     return tmux_factory(user.env)
+
+
+@pytest.fixture
+def imported_db(cli: Cli, contacts_file: Path, tmp_path: Path) -> Path:
+    """A database holding the six contacts, imported with the installed console script."""
+    db = tmp_path / "db"
+    cli("--db", db, "import", contacts_file)
+    return db

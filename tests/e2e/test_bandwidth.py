@@ -73,12 +73,11 @@ def answer_twice(session: TmuxSession, recorder: Recorder) -> tuple[bytes, bytes
 def test_one_answer_costs_less_than_a_full_repaint(
     tmux: TmuxServer,
     cli: Cli,
-    contacts_file: Path,
+    imported_db: Path,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    db = tmp_path / "db"
-    cli("--db", db, "import", contacts_file)
+    db = imported_db
     session = start_review(tmux, cli.command[0], db)
     recorder = Recorder(session, tmp_path / "terminal-output")
     first, second, changed = answer_twice(session, recorder)
@@ -109,10 +108,9 @@ def test_one_answer_costs_less_than_a_full_repaint(
 
 
 def test_a_second_answer_leaves_header_and_footer_alone(
-    tmux: TmuxServer, cli: Cli, contacts_file: Path, tmp_path: Path
+    tmux: TmuxServer, cli: Cli, imported_db: Path, tmp_path: Path
 ) -> None:
-    db = tmp_path / "db"
-    cli("--db", db, "import", contacts_file)
+    db = imported_db
     session = start_review(tmux, cli.command[0], db)
     _, second, changed = answer_twice(session, Recorder(session, tmp_path / "terminal-output"))
     assert 1 not in changed and HEIGHT not in changed, "header and footer stay the same"
@@ -164,11 +162,10 @@ SCREENS = {
     ],
 )
 def test_an_idle_screen_sends_nothing(
-    tmux: TmuxServer, cli: Cli, contacts_file: Path, tmp_path: Path, screen: str
+    tmux: TmuxServer, cli: Cli, imported_db: Path, tmp_path: Path, screen: str
 ) -> None:
     """Animations are off by default and nothing blinks: a still screen costs no bandwidth."""
-    db = tmp_path / "db"
-    cli("--db", db, "import", contacts_file)
+    db = imported_db
     session = start_review(tmux, cli.command[0], db)
     recorder = Recorder(session, tmp_path / "terminal-output")
     SCREENS[screen](session)

@@ -67,11 +67,10 @@ def test_dropped_connection_ends_reltui_with_every_answer_saved(
     cli: Cli,
     user: User,
     contacts_file: Path,
-    tmp_path: Path,
+    imported_db: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    db = tmp_path / "db"
-    cli("--db", db, "import", contacts_file)
+    db = imported_db
     session = review_over_ssh(tmux, sshd, cli, user, db)
     answer(session, "Ada Lovelace", "1 of 6", "yyyy")
     session.wait_for(showing("Brian Kernighan", "2 of 6", NONE), description="Brian")
@@ -103,10 +102,9 @@ def test_dropped_connection_ends_reltui_with_every_answer_saved(
 
 
 def test_quitting_over_ssh_closes_the_session_cleanly(
-    sshd: SshServer, tmux: TmuxServer, cli: Cli, user: User, contacts_file: Path, tmp_path: Path
+    sshd: SshServer, tmux: TmuxServer, cli: Cli, user: User, imported_db: Path
 ) -> None:
-    db = tmp_path / "db"
-    cli("--db", db, "import", contacts_file)
+    db = imported_db
     session = review_over_ssh(tmux, sshd, cli, user, db)
     answer(session, "Ada Lovelace", "1 of 6", "ny")
     session.send_keys("q")

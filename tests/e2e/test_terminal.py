@@ -193,12 +193,11 @@ def test_signal_keeps_answers_and_frees_the_lock(
     tmux: TmuxServer,
     cli: Cli,
     contacts_file: Path,
-    tmp_path: Path,
+    imported_db: Path,
     signal_number: int,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    db = tmp_path / "db"
-    cli("--db", db, "import", contacts_file)
+    db = imported_db
     session = start_review(tmux, cli.command[0], db)
     answer(session, "Ada Lovelace", "1 of 6", "ynm")
     assert not lock_is_free(db), "a running review holds the writer lock"
@@ -216,11 +215,10 @@ def test_signal_keeps_answers_and_frees_the_lock(
 
 
 def test_second_review_of_a_busy_database_is_refused(
-    tmux: TmuxServer, cli: Cli, contacts_file: Path, tmp_path: Path
+    tmux: TmuxServer, cli: Cli, contacts_file: Path, imported_db: Path
 ) -> None:
     """While one review runs, a second writer is told who holds the database."""
-    db = tmp_path / "db"
-    cli("--db", db, "import", contacts_file)
+    db = imported_db
     session = start_review(tmux, cli.command[0], db)
     result = cli("--db", db, "import", contacts_file, check=False)
     assert result.returncode == 1
@@ -232,10 +230,9 @@ def test_second_review_of_a_busy_database_is_refused(
 
 
 def test_sigterm_gives_the_terminal_back(
-    tmux: TmuxServer, cli: Cli, contacts_file: Path, tmp_path: Path
+    tmux: TmuxServer, cli: Cli, imported_db: Path, tmp_path: Path
 ) -> None:
-    db = tmp_path / "db"
-    cli("--db", db, "import", contacts_file)
+    db = imported_db
     session = start_review(tmux, cli.command[0], db)
     answer(session, "Ada Lovelace", "1 of 6", "y")
     output = tmp_path / "terminal-output"
