@@ -1,4 +1,4 @@
-"""reltui.search: fuzzy matching by name, company or email, best first, never textual."""
+"""reltui.review.search: fuzzy matching by name, company or email, best first, never textual."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from reltui.domain.models import Contact
 from reltui.folding import fold
-from reltui.search import ContactSearch
+from reltui.review.search import ContactSearch
 
 CONTACTS = [
     Contact(id=1, name="Chloé Martin", company="Northgate Physio", email="chloe@northgate.example"),
@@ -61,5 +61,5 @@ def test_any_query_returns_known_contacts_without_error(query: str):
 
 
 def test_search_module_does_not_import_textual():
-    code = "import sys, reltui.search; sys.exit('textual' in sys.modules)"
+    code = "import sys, reltui.review.search; sys.exit('textual' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

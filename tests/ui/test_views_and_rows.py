@@ -6,7 +6,7 @@ import pytest
 from ui_support import clock, settings
 
 from reltui.domain.rules import Split, Status
-from reltui.session import ReviewSession
+from reltui.review.session import ReviewSession
 from reltui.ui.contact_rows import ContactRows
 from reltui.ui.views import progress_text
 from reltui.ui.widgets.contact_table import column_widths, fit

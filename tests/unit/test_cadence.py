@@ -8,8 +8,8 @@ from test_trend import N, Y, at, build_review_log, save_review
 from reltui.config import Settings, settings_from_mapping
 from reltui.domain.rules import Status
 from reltui.domain.state import skip_until
-from reltui.queues import build_queue
-from reltui.session import ReviewSession
+from reltui.review.queues import build_queue
+from reltui.review.session import ReviewSession
 
 REVIEWED = at(date(2026, 11, 2))
 SECOND = timedelta(seconds=1)

@@ -157,7 +157,7 @@ def test_the_weekly_figures_read_only_the_shards_of_the_contacts_they_name(big):
     from datetime import UTC, datetime
 
     from reltui.domain.models import Review
-    from reltui.insights import at_risk_contacts, blocking_questions, current_split
+    from reltui.review.insights import at_risk_contacts, blocking_questions, current_split
 
     yes = dict.fromkeys(("know_needs", "ask_referral", "use_as_reference", "trust_respect"), "yes")
     with Store.open(big) as store:

@@ -6,8 +6,8 @@ import pytest
 from test_trend import TODAY, N, Y, at, build_review_log, save_review
 
 from reltui.domain.models import Contact
-from reltui.insights import weekly_report
-from reltui.report import clean_text, contact_label, escape_markdown, render_report
+from reltui.review.insights import weekly_report
+from reltui.review.report import clean_text, contact_label, escape_markdown, render_report
 
 W47_REPORT = """\
 # Relationship review, week 2026-W47

@@ -10,7 +10,12 @@ from reltui.domain.rhythm import candidate_since, most_blocking
 from reltui.domain.rules import STATUS_ORDER, Split
 from reltui.domain.state import has_answers, review_status
 from reltui.formats.records import ContactRecord
-from reltui.insights import at_risk_contacts, blocking_questions, candidate_plans, weekly_split
+from reltui.review.insights import (
+    at_risk_contacts,
+    blocking_questions,
+    candidate_plans,
+    weekly_split,
+)
 from reltui.store.db import Store, new_review_id
 
 Y, N, U = "yes", "no", "unsure"

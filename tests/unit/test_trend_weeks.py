@@ -97,7 +97,7 @@ def test_rhythm_modules_keep_to_their_layer():
     code = (
         "import sys, reltui.domain.trend, reltui.domain.rhythm; "
         "print('textual' in sys.modules, 'tinydb' in sys.modules); "
-        "import reltui.insights, reltui.report, reltui.cli.report, reltui.cli.stats; "
+        "import reltui.review.insights, reltui.review.report, reltui.cli.report, reltui.cli.stats; "
         "print('textual' in sys.modules)"
     )
     result = subprocess.run(

@@ -8,8 +8,8 @@ import click
 
 from reltui.cli.context import Context, UserError, pass_context
 from reltui.domain.trend import parse_iso_week, week_start
-from reltui.insights import weekly_report
-from reltui.report import render_report
+from reltui.review.insights import weekly_report
+from reltui.review.report import render_report
 from reltui.store.db import now_local
 from reltui.store.files import atomic_writer
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from reltui.cli.context import Context, UserError, pass_context
-from reltui.queues import QUEUES
+from reltui.review.queues import QUEUES
 from reltui.store.backup import BackgroundBackup
 from reltui.store.db import DatabaseLocked, Store, StoreError
 

@@ -16,7 +16,7 @@ from reltui.domain.questions import QUESTION_IDS
 from reltui.domain.rhythm import AtRiskContact, find_at_risk
 from reltui.domain.rules import STATUS_ORDER, Split, Status
 from reltui.domain.trend import WeekSplit
-from reltui.insights import (
+from reltui.review.insights import (
     MAX_TREND_WEEKS,
     MIN_TREND_WEEKS,
     blocking_questions,
@@ -24,7 +24,7 @@ from reltui.insights import (
     reviewed_histories,
     weekly_split,
 )
-from reltui.report import clean_text
+from reltui.review.report import clean_text
 from reltui.store.db import Store, now_local
 
 _LABELS = {

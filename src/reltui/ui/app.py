@@ -15,8 +15,8 @@ from textual.screen import Screen
 from textual.worker import WorkerFailed
 
 from reltui.config import Settings
-from reltui.queues import build_queue
-from reltui.session import ReviewSession
+from reltui.review.queues import build_queue
+from reltui.review.session import ReviewSession
 from reltui.store.db import Store, StoreError
 from reltui.store.export import export_to_file
 from reltui.ui.commands import ReviewCommands
@@ -27,7 +27,7 @@ from reltui.ui.screens.summary import SummaryScreen
 from reltui.ui.signals import install_signal_handlers
 
 if TYPE_CHECKING:
-    from reltui.search import ContactSearch
+    from reltui.review.search import ContactSearch
 
 FALLBACK_THEME = "textual-dark"
 APP_BINDINGS: list[Binding] = [
@@ -119,7 +119,8 @@ class ReltuiApp(App[None]):
         """The fuzzy index of names, companies and emails."""
         with self._index_lock:
             if self._contact_search is None:
-                from reltui.search import ContactSearch  # rapidfuzz loads on the first search
+                # rapidfuzz loads on the first search
+                from reltui.review.search import ContactSearch
 
                 self._contact_search = ContactSearch(self.store.contacts())
             return self._contact_search

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, cast
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from reltui.queues import QUEUES
+from reltui.review.queues import QUEUES
 from reltui.ui.text import safe
 
 if TYPE_CHECKING:

@@ -1,6 +1,6 @@
 """What the trend, plans and summary screens show of the weekly rhythm, as plain frozen values.
 
-Built in worker threads from ``reltui.insights``; every contact-derived string goes through
+Built in worker threads from ``reltui.review.insights``; every contact-derived string goes through
 ``safe`` here, once, so the widgets only draw.
 """
 
@@ -15,7 +15,7 @@ from textual.content import Content
 from reltui.domain.questions import Question
 from reltui.domain.rhythm import most_blocking
 from reltui.domain.rules import Status
-from reltui.insights import blocking_questions, candidate_plans, weekly_split
+from reltui.review.insights import blocking_questions, candidate_plans, weekly_split
 from reltui.store.db import Store
 from reltui.ui.text import safe
 from reltui.ui.widgets.styles import MUTED

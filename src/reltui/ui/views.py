@@ -12,7 +12,7 @@ from datetime import datetime
 from reltui.domain.questions import QUESTION_IDS
 from reltui.domain.rules import Decision, Status
 from reltui.domain.state import has_answers
-from reltui.session import ReviewSession
+from reltui.review.session import ReviewSession
 from reltui.ui.text import safe
 
 TIMELINE_LENGTH = 5

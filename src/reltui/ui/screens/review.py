@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from reltui.domain.rules import Answer
-from reltui.session import ReviewSession
+from reltui.review.session import ReviewSession
 from reltui.ui.messages import ReviewChanged
 from reltui.ui.text import safe
 from reltui.ui.views import (

@@ -16,8 +16,8 @@ from textual.worker import get_current_worker
 
 from reltui.domain.rules import STATUS_ORDER, next_actions
 from reltui.domain.state import effective_answers
-from reltui.insights import blocking_questions
-from reltui.session import ReviewSession, SessionSummary
+from reltui.review.insights import blocking_questions
+from reltui.review.session import ReviewSession, SessionSummary
 from reltui.ui.rhythm_views import blocking_content
 from reltui.ui.text import safe
 from reltui.ui.widgets.pane import Pane

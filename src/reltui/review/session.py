@@ -11,8 +11,8 @@ from reltui.domain.models import Contact, Review
 from reltui.domain.questions import QUESTION_IDS, Question
 from reltui.domain.rules import Answer, Decision, Split, Status, next_actions
 from reltui.domain.state import ContactState, has_answers, review_status, skip_until
-from reltui.insights import current_split
-from reltui.queues import build_queue
+from reltui.review.insights import current_split
+from reltui.review.queues import build_queue
 from reltui.store.db import Store, new_review_id
 
 

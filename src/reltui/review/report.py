@@ -11,7 +11,7 @@ from reltui.domain.models import Contact
 from reltui.domain.questions import DEFAULT_QUESTIONS, QUESTION_IDS, Question
 from reltui.domain.rhythm import most_blocking
 from reltui.domain.rules import STATUS_ORDER, Split, Status
-from reltui.insights import WeeklyReport
+from reltui.review.insights import WeeklyReport
 
 STATUS_LABELS = {
     Status.CLIENT: "Clients",
