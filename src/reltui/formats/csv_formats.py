@@ -66,6 +66,8 @@ class Columns:
     email_separators: tuple[str, ...] = ()
     phone_separators: tuple[str, ...] = ()
     tag_separators: tuple[str, ...] = ()
+    # Japanese exports: the family name comes first, as the user writes and sees it.
+    family_first: bool = False
 
 
 LINKEDIN = Layout(
@@ -200,6 +202,9 @@ _GENERIC_IDENTITY = (*GENERIC.full_name, *GENERIC.first_name, *GENERIC.last_name
 _OUTLOOK_MARKS = {"email2address", "emaildisplayname", "emailtype", "givenyomi", "surnameyomi"}
 
 
+_FAMILY_FIRST_LANGUAGES = {"ja"}
+
+
 def header_key(name: str) -> str:
     """Normalise a column name for matching: case-folded letters and digits only."""
     return "".join(char for char in clean_line(name).casefold() if char.isalnum())
@@ -288,4 +293,5 @@ def resolve(format: str, header: Sequence[str]) -> Columns:
         email_separators=layout.email_separators,
         phone_separators=layout.phone_separators,
         tag_separators=layout.tag_separators,
+        family_first=header_language(header) in _FAMILY_FIRST_LANGUAGES,
     )

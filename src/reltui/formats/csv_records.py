@@ -134,6 +134,7 @@ def _record_builder(columns: Columns) -> Builder:
     tag_columns = columns.tags
     split_tags = splitter(columns.tag_separators)
     is_google = columns.format == "google"
+    family_first = columns.family_first
 
     def emails_of(cells: list[str], clean: Callable[[str], str]) -> list[str]:
         preferred: list[str] = []
@@ -190,6 +191,8 @@ def _record_builder(columns: Columns) -> Builder:
         )
         if display:
             name = display
+        elif family_first:
+            name = join_name(last, first, middle)
         elif middle:
             name = join_name(first, middle, last)
         elif first and last:
