@@ -146,8 +146,8 @@ def merge_records(
     # An existing contact is updated when it ends up different, whatever happened on the way:
     # re-importing a file that holds one person twice changes nothing.
     for contact_id in matched_existing:
-        contact = working.get(contact_id)
-        if contact is not None and contact.to_document() != existing[contact_id].to_document():
+        final = working.get(contact_id)
+        if final is not None and final.to_document() != existing[contact_id].to_document():
             result.updated += 1
         else:
             working.pop(contact_id, None)
