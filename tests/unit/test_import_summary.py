@@ -137,3 +137,34 @@ def test_ldif_and_a_vdir_directory_import(tmp_path):
     assert ldif.stdout == "2 added, 0 updated, 0 merged as duplicates, 0 unchanged, 1 skipped\n"
     assert ldif.stderr == "skipped thunderbird.ldif row 2: mailing list\n"
     assert vdir.stdout == "2 added, 0 updated, 0 merged as duplicates, 0 unchanged, 0 skipped\n"
+
+
+def test_vcard_export_carries_the_status_and_reimports_unchanged(tmp_path):
+    db = tmp_path / "db"
+    people = tmp_path / "people.csv"
+    people.write_text(
+        "Name,Email,Company,Notes,Tags,Phone\n"
+        '"Mustermann, Erika",erika@example.de,"Acme, Inc.; Labs","line one\nline two",VIP,+49 1\n'
+        "Zoë Østergård-Ñúñez Ξενοφών Παπαδόπουλος Мария Ивановна Łódź Long Name,,,,,\n"
+    )
+    run(db, "import", people)
+    exported = tmp_path / "out.vcf"
+
+    written = run(db, "export", "--format", "vcard", "-o", exported)
+    again = run(db, "import", exported)
+
+    assert written.stderr == f"2 contacts written to {exported}\n"
+    text = exported.read_bytes().decode("utf-8")
+    assert "FN:Mustermann\\, Erika\r\n" in text
+    assert "NOTE:line one\\nline two\r\n" in text
+    assert "ORG:Acme\\, Inc.\\; Labs\r\n" in text
+    assert "CATEGORIES:reltui-unreviewed,VIP\r\n" in text
+    assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+    assert again.stdout == "0 added, 0 updated, 0 merged as duplicates, 2 unchanged, 0 skipped\n"
+
+
+def test_vcard_export_refuses_history(tmp_path):
+    result = run(tmp_path / "db", "export", "--format", "vcard", "--history")
+
+    assert result.exit_code != 0
+    assert "--history is for CSV" in result.stderr

@@ -19,6 +19,9 @@ from reltui.formats.vcard_lines import Property, RawCard, TruncatedCardError, ra
 __all__ = ["TruncatedCardError", "VCardResult", "read_cards"]
 
 PROGRESS_EVERY = 100
+# reltui's own export writes each contact's status as a category such as "reltui-client";
+# phones and khard filter on it, and re-importing must not turn it into a tag.
+STATUS_CATEGORY_PREFIX = "reltui-"
 _NOT_PREFERRED = 1000
 # Properties whose text reltui keeps; the others are never decoded, so never warned about.
 _WANTED = frozenset(("FN", "N", "ORG", "TITLE", "ROLE", "NOTE", "EMAIL", "TEL", "CATEGORIES"))
@@ -218,7 +221,11 @@ def _company(text: _Text) -> str:
 def _tags(text: _Text) -> list[str]:
     tags: list[str] = []
     for raw, _ in text.values.get("CATEGORIES", []):
-        tags.extend(cleaned for item in _components(raw, ",") if (cleaned := clean_line(item)))
+        tags.extend(
+            cleaned
+            for item in _components(raw, ",")
+            if (cleaned := clean_line(item)) and not cleaned.startswith(STATUS_CATEGORY_PREFIX)
+        )
     return unique_values(tags)
 
 
