@@ -184,3 +184,15 @@ def test_a_random_property_never_drops_its_card(tmp_path, name, params, value):
     assert len(parsed.records) == 1
     assert parsed.records[0].emails == ["kept@example.com"]
     assert parsed.records[0].name.strip()
+
+
+def test_a_stray_equals_at_the_end_of_a_quoted_printable_value_swallows_no_property(tmp_path):
+    path = tmp_path / "stray.vcf"
+    path.write_bytes(
+        b"BEGIN:VCARD\r\nVERSION:2.1\r\nFN;ENCODING=QUOTED-PRINTABLE:Ann Lee=\r\n"
+        b"EMAIL;INTERNET:ann@example.com\r\nEND:VCARD\r\n"
+    )
+
+    ann = read_contacts(path).records[0]
+
+    assert (ann.name, ann.emails) == ("Ann Lee", ["ann@example.com"])

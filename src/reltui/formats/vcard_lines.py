@@ -78,6 +78,8 @@ def looks_like_content_line(line: bytes) -> bool:
 _KNOWN_PROPERTIES = frozenset(
     ("BEGIN", "END", "VERSION", "FN", "N", "TEL", "EMAIL", "ORG", "ADR", "NOTE", "TITLE", "UID")
     + ("PRODID", "REV", "URL", "CATEGORIES", "LABEL", "PHOTO", "BDAY", "ROLE", "NICKNAME")
+    + ("LOGO", "SOUND", "KEY", "GEO", "TZ", "IMPP", "MAILER", "SORT-STRING", "CLASS", "SOURCE")
+    + ("KIND", "GENDER", "LANG", "ANNIVERSARY", "RELATED", "MEMBER", "CLIENTPIDMAP", "PROFILE")
 )
 
 
@@ -126,7 +128,8 @@ def logical_lines(data: bytes) -> Iterator[tuple[int, bytes]]:
             current is not None
             and quoted_printable
             and current.endswith(b"=")
-            and not (is_marker(line, b"END") or is_marker(line, b"BEGIN"))
+            # A value's last "=" that runs into the next property is a stray, not a soft break.
+            and not is_property_line(line.decode("latin-1"))
         ):
             del current[-1]  # a soft line break: the value goes on in the next line
             current += line.lstrip(b" \t")
