@@ -19,7 +19,7 @@ from reltui.store.storage import CorruptFileError, read_json_file
 
 BACKUPS_DIR = "backups"
 DATA_FILES = ("contacts.json",)
-DATA_DIRS = ("reviews", "contacts")
+DATA_DIRS = ("reviews", "contacts", "activity")
 COMPLETE_MARK = "complete"
 
 

@@ -24,6 +24,7 @@ import orjson
 from reltui.domain.models import Contact, Review
 from reltui.domain.state import UNREVIEWED_STATE, ContactState, contact_state
 from reltui.memory import collector_paused
+from reltui.store.activity import Activity
 from reltui.store.contact_files import (
     CONTACTS_DIR,
     CONTACTS_FILE,
@@ -38,6 +39,7 @@ from reltui.store.files import (
     write_bytes_atomic,
 )
 from reltui.store.lock import DatabaseLockedError, WriterLock
+from reltui.store.relationship import RelationshipStore
 from reltui.store.review_log import REVIEWS_DIR, SEGMENT_SIZE, ReviewLog
 from reltui.store.storage import read_store_file
 
@@ -75,9 +77,11 @@ class ImportResult:
     unchanged: int = 0
     # Records that matched a contact this same import had already added or updated.
     merged: int = 0
+    # Fields the import would have changed but left as the user set them by hand.
+    kept: int = 0
 
 
-class Store:
+class Store(RelationshipStore):
     """Contacts and their review history, held in memory and written through on every change."""
 
     def __init__(
@@ -99,6 +103,7 @@ class Store:
         self._reviews: dict[int, list[Review]] = {}
         self._states: dict[int, ContactState] = {}
         self._log = ReviewLog(path / REVIEWS_DIR)
+        self.activity = Activity(path, read_only=read_only)
         self._before_write: Callable[[], None] | None = None
 
     # ---- opening and closing -------------------------------------------------------------
@@ -211,6 +216,7 @@ class Store:
     def close(self) -> None:
         """Release the lock; everything is already on disk."""
         self._log.close(fold=not self.read_only)
+        self.activity.close()
         if self._lock is not None:
             self._lock.release()
 

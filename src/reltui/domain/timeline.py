@@ -1,0 +1,115 @@
+"""A relationship's story: reviews, status changes, touches and edits, newest first."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from reltui.domain.edits import ADDED, UNDONE, ContactEdit
+from reltui.domain.models import Review
+from reltui.domain.questions import DEFAULT_QUESTIONS, Question
+from reltui.domain.rules import Status
+from reltui.domain.touches import Touch
+
+REVIEW, STATUS, TOUCH, EDIT = "review", "status", "touch", "edit"
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """One event in a relationship: its day, a one-line title, detail lines, and plain data."""
+
+    day: date
+    kind: str
+    title: str
+    details: tuple[str, ...] = ()
+    data: dict[str, Any] = field(default_factory=dict)
+    # Orders entries of one day: when each was recorded.
+    at: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"date": self.day.isoformat(), "kind": self.kind, "title": self.title, **self.data}
+
+
+def _review_entry(review: Review, questions: Sequence[Question]) -> TimelineEntry:
+    answers = "  ".join(
+        f"{question.title}: {review.answers.get(question.id) or '-'}" for question in questions
+    )
+    status = str(review.status)
+    title = f"review by {review.reviewer or 'unknown'} · {status}"
+    if review.decision:
+        title += f" · {review.decision}"
+    details = [answers]
+    if review.note.strip():
+        details.extend(line for line in review.note.strip().splitlines())
+    data = {
+        "at": review.at.isoformat(timespec="seconds"),
+        "reviewer": review.reviewer,
+        "answers": dict(review.answers),
+        "status": status,
+        "decision": review.decision,
+        "note": review.note,
+    }
+    return TimelineEntry(
+        review.at.date(), REVIEW, title, tuple(details), data, review.at.isoformat()
+    )
+
+
+def _status_entries(reviews: Sequence[Review]) -> list[TimelineEntry]:
+    entries = []
+    before = str(Status.UNREVIEWED)
+    for review in sorted(reviews, key=lambda review: review.at):
+        now = str(review.status)
+        if now != before and now != Status.UNREVIEWED:
+            title = f"status {before} → {now}"
+            data = {"at": review.at.isoformat(timespec="seconds"), "from": before, "to": now}
+            entries.append(
+                TimelineEntry(
+                    review.at.date(), STATUS, title, (), data, review.at.isoformat() + "~"
+                )
+            )
+            before = now
+    return entries
+
+
+def _touch_entry(touch: Touch) -> TimelineEntry:
+    title = touch.kind + (f' · "{touch.note}"' if touch.note else "")
+    data = {"touch_kind": touch.kind, "note": touch.note}
+    return TimelineEntry(touch.on, TOUCH, title, (), data, touch.order[1])
+
+
+def _edit_entry(edit: ContactEdit) -> TimelineEntry:
+    if edit.kind == ADDED:
+        title = "added in reltui"
+    elif edit.kind == UNDONE:
+        title = "edit undone: " + ", ".join(edit.changes)
+    else:
+        title = "edited " + ", ".join(edit.changes)
+    details = tuple(
+        f"{name}: {old or '-'} → {new or '-'}"
+        for name, (old, new) in edit.changes.items()
+        if edit.kind != ADDED
+    )
+    data = {
+        "at": edit.at.isoformat(timespec="seconds"),
+        "edit": edit.kind,
+        "changes": {name: {"old": old, "new": new} for name, (old, new) in edit.changes.items()},
+    }
+    return TimelineEntry(edit.at.date(), EDIT, title, details, data, edit.at.isoformat())
+
+
+def timeline(
+    reviews: Iterable[Review],
+    touches: Iterable[Touch],
+    edits: Iterable[ContactEdit],
+    questions: Sequence[Question] = DEFAULT_QUESTIONS,
+) -> list[TimelineEntry]:
+    """Every review, status change, touch and edit of one contact, newest first."""
+    reviews = list(reviews)
+    entries = [_review_entry(review, questions) for review in reviews]
+    entries.extend(_status_entries(reviews))
+    entries.extend(_touch_entry(touch) for touch in touches)
+    entries.extend(_edit_entry(edit) for edit in edits)
+    entries.sort(key=lambda entry: (entry.day, entry.at), reverse=True)
+    return entries

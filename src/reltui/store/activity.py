@@ -1,0 +1,149 @@
+"""Touches and contact edits on disk: two journals beside the review log.
+
+- ``activity/touches.jsonl``: every touch logged, one a line; an undo appends a line taking it
+  back.
+- ``activity/edits.jsonl``: every change made to a contact in reltui (added, edited, undone),
+  each with the old and new value of every field it set. An edit is written here first; it
+  counts once the contact's own file names it (see ``contact_edits``), so a crash between the
+  two leaves a line that never shows.
+
+Both are read once, when first asked for, and indexed by contact: opening a database and
+showing its first contact reads them once, whatever their size.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from reltui.domain.edits import ContactEdit
+from reltui.domain.touches import Touch, last_touch
+from reltui.memory import collector_paused
+from reltui.store.errors import CorruptDatabase, StoreError
+from reltui.store.journal import Journal
+
+ACTIVITY_DIR = "activity"
+TOUCHES_FILE = "touches.jsonl"
+EDITS_FILE = "edits.jsonl"
+
+
+class Activity:
+    """The touches and edits of one database, indexed by contact id once read."""
+
+    def __init__(self, db_path: Path, *, read_only: bool) -> None:
+        directory = db_path / ACTIVITY_DIR
+        self.read_only = read_only
+        self._touch_log = Journal(directory / TOUCHES_FILE)
+        self._edit_log = Journal(directory / EDITS_FILE)
+        self._touches: dict[int, list[Touch]] | None = None
+        self._last: dict[int, Touch] | None = None
+        self._edits: dict[int, list[ContactEdit]] | None = None
+
+    # ---- touches -------------------------------------------------------------------------
+
+    def _touch_index(self) -> dict[int, list[Touch]]:
+        if self._touches is None:
+            index: dict[int, list[Touch]] = {}
+            path = self._touch_log.path
+            with collector_paused():
+                for document in self._touch_log.load(writable=not self.read_only):
+                    try:
+                        touch = Touch.from_document(document)
+                    except (TypeError, ValueError, KeyError, AttributeError):
+                        raise CorruptDatabase(f"{path}: file is corrupt (bad touch)") from None
+                    index.setdefault(touch.contact_id, []).append(touch)
+            for touches in index.values():
+                touches.sort(key=lambda touch: touch.order)
+            self._touches = index
+        return self._touches
+
+    def touches(self, contact_id: int) -> list[Touch]:
+        """A contact's touches, oldest first."""
+        return list(self._touch_index().get(contact_id, ()))
+
+    def all_touches(self) -> list[Touch]:
+        """Every touch, contact by contact, oldest first within each."""
+        return [touch for touches in self._touch_index().values() for touch in touches]
+
+    def last_touches(self) -> dict[int, Touch]:
+        """Each touched contact's most recent touch."""
+        if self._last is None:
+            self._last = {
+                contact_id: touches[-1]
+                for contact_id, touches in self._touch_index().items()
+                if touches
+            }
+        return self._last
+
+    def add_touch(self, touch: Touch) -> None:
+        """Append a touch and fsync it; ``StoreError`` when the disk refuses."""
+        index = self._touch_index()
+        self._write(self._touch_log, touch.to_document())
+        touches = index.setdefault(touch.contact_id, [])
+        touches.append(touch)
+        touches.sort(key=lambda item: item.order)
+        self._last = None
+
+    def remove_touch(self, touch: Touch) -> None:
+        """Take a touch back (an undo)."""
+        index = self._touch_index()
+        try:
+            self._touch_log.take_back(touch.id)
+        except OSError as error:
+            raise StoreError(f"{self._touch_log.path}: could not save ({error.strerror})") from None
+        touches = index.get(touch.contact_id, [])
+        index[touch.contact_id] = [item for item in touches if item.id != touch.id]
+        self._last = None
+
+    # ---- edits ---------------------------------------------------------------------------
+
+    def _edit_index(self) -> dict[int, list[ContactEdit]]:
+        if self._edits is None:
+            index: dict[int, list[ContactEdit]] = {}
+            path = self._edit_log.path
+            for document in self._edit_log.load(writable=not self.read_only):
+                try:
+                    edit = ContactEdit.from_document(document)
+                except (TypeError, ValueError, KeyError, AttributeError):
+                    raise CorruptDatabase(f"{path}: file is corrupt (bad edit)") from None
+                index.setdefault(edit.contact_id, []).append(edit)
+            self._edits = index
+        return self._edits
+
+    def edits(self, contact_id: int, applied: list[str]) -> list[ContactEdit]:
+        """A contact's edits that landed (their ids in ``applied``), oldest first."""
+        landed = set(applied)
+        return [edit for edit in self._edit_index().get(contact_id, ()) if edit.id in landed]
+
+    def write_edit(self, edit: ContactEdit) -> int:
+        """Append an edit ahead of its contact's write; returns the size to roll back to."""
+        self._edit_index()
+        size = self._edit_log.size
+        self._write(self._edit_log, edit.to_document())
+        return size
+
+    def edit_landed(self, edit: ContactEdit) -> None:
+        self._edit_index().setdefault(edit.contact_id, []).append(edit)
+
+    def roll_back_edit(self, size: int) -> None:
+        """Drop an edit whose contact could not be written."""
+        # If the disk refuses, the line is harmless: no contact names it.
+        with contextlib.suppress(OSError):
+            self._edit_log.truncate_to(size)
+
+    # ---- files ---------------------------------------------------------------------------
+
+    def _write(self, journal: Journal, document: dict) -> None:
+        if self.read_only:
+            raise StoreError(f"{journal.path.parent.parent}: opened read-only")
+        try:
+            journal.append(document)
+        except OSError as error:
+            raise StoreError(f"{journal.path}: could not save ({error.strerror})") from None
+
+    def close(self) -> None:
+        self._touch_log.close()
+        self._edit_log.close()
+
+
+__all__ = ["ACTIVITY_DIR", "Activity", "last_touch"]
