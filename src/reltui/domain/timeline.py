@@ -111,5 +111,7 @@ def timeline(
     entries.extend(_status_entries(reviews))
     entries.extend(_touch_entry(touch) for touch in touches)
     entries.extend(_edit_entry(edit) for edit in edits)
-    entries.sort(key=lambda entry: (entry.day, entry.at), reverse=True)
+    # Of two entries recorded in the same second, the one given later is the newer.
+    order = {id(entry): position for position, entry in enumerate(entries)}
+    entries.sort(key=lambda entry: (entry.day, entry.at, order[id(entry)]), reverse=True)
     return entries

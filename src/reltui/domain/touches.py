@@ -30,7 +30,7 @@ class Touch:
             "kind": self.kind,
             "on": self.on.isoformat(),
             "note": self.note,
-            "at": self.at.isoformat(timespec="seconds") if self.at else None,
+            "at": self.at.isoformat() if self.at else None,
         }
 
     @classmethod
