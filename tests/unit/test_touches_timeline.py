@@ -108,7 +108,8 @@ def test_the_timeline_tells_the_whole_story_newest_first():
     assert entries[0].title == "status customer → client"
     assert entries[1].title == "review by me · client"
     assert entries[1].details == (
-        "Know needs: yes  Ask referral: yes  Use as reference: yes  Trust & respect: yes",
+        "Know needs: yes  Ask referral: yes",
+        "Use as reference: yes  Trust & respect: yes",
         "line one",
         "line two",
     )

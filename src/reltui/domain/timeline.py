@@ -33,14 +33,16 @@ class TimelineEntry:
 
 
 def _review_entry(review: Review, questions: Sequence[Question]) -> TimelineEntry:
-    answers = "  ".join(
+    answered = [
         f"{question.title}: {review.answers.get(question.id) or '-'}" for question in questions
-    )
+    ]
+    # Two questions a line, so a review's answers fit an 80-column terminal.
+    answer_lines = ["  ".join(answered[i : i + 2]) for i in range(0, len(answered), 2)]
     status = str(review.status)
     title = f"review by {review.reviewer or 'unknown'} · {status}"
     if review.decision:
         title += f" · {review.decision}"
-    details = [answers]
+    details = answer_lines
     if review.note.strip():
         details.extend(line for line in review.note.strip().splitlines())
     data = {

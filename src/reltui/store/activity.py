@@ -82,7 +82,8 @@ class Activity:
         touches = index.setdefault(touch.contact_id, [])
         touches.append(touch)
         touches.sort(key=lambda item: item.order)
-        self._last = None
+        if self._last is not None:
+            self._last[touch.contact_id] = touches[-1]
 
     def remove_touch(self, touch: Touch) -> None:
         """Take a touch back (an undo)."""
@@ -91,9 +92,13 @@ class Activity:
             self._touch_log.take_back(touch.id)
         except OSError as error:
             raise StoreError(f"{self._touch_log.path}: could not save ({error.strerror})") from None
-        touches = index.get(touch.contact_id, [])
-        index[touch.contact_id] = [item for item in touches if item.id != touch.id]
-        self._last = None
+        touches = [item for item in index.get(touch.contact_id, []) if item.id != touch.id]
+        index[touch.contact_id] = touches
+        if self._last is not None:
+            if touches:
+                self._last[touch.contact_id] = touches[-1]
+            else:
+                self._last.pop(touch.contact_id, None)
 
     # ---- edits ---------------------------------------------------------------------------
 

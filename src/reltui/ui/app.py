@@ -109,7 +109,8 @@ class ReltuiApp(App[None]):
         """Every contact's list row, brought up to date with this session's changes."""
         with self._index_lock:
             if self._contact_rows is None:
-                self._contact_rows = ContactRows(self.store, self.settings.cadence_days)
+                today = self.session.clock().date()
+                self._contact_rows = ContactRows(self.store, self.settings.cadence_days, today)
                 self.changed_contacts.clear()
             while self.changed_contacts:
                 self._contact_rows.refresh(self.changed_contacts.pop())
@@ -128,6 +129,12 @@ class ReltuiApp(App[None]):
     @on(ReviewChanged)
     def _remember_change(self, message: ReviewChanged) -> None:
         self.changed_contacts.add(message.contact_id)
+
+    def contact_changed(self, contact_id: int) -> None:
+        """A contact was added, edited or touched: its row and the search index are stale."""
+        self.changed_contacts.add(contact_id)
+        with self._index_lock:
+            self._contact_search = None
 
     # ---- moving between screens ------------------------------------------------------------
 
