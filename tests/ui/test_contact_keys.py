@@ -6,6 +6,7 @@ from datetime import date
 
 from ui_support import open_store, screen_text
 
+from reltui.domain.rules import Status
 from reltui.ui.screens.contact_form import ContactForm
 from reltui.ui.screens.contact_list import ContactListScreen
 from reltui.ui.screens.note import NoteScreen
@@ -37,6 +38,8 @@ async def test_a_adds_a_contact_and_the_review_moves_to_it(small_store, make):
         assert isinstance(app.screen, ReviewScreen)
         assert app.session.contact.name == "Linus Torvalds"
         assert "Linus Torvalds" in card(app) and "tags kernel · git" in card(app)
+        split = app.session.split
+        assert (split.total, split.counts[Status.UNREVIEWED]) == (4, 4)
         await pilot.press("b")  # back to where the review was
         assert app.session.contact.name == "Ada Lovelace"
     with open_store(small_store.path, read_only=True) as fresh:

@@ -49,6 +49,7 @@ def edit_contact(
 
 
 def add_contact(session: ReviewSession, values: Mapping[str, str]) -> Contact:
-    """Add a contact by hand; it joins the session's queue where the review is."""
+    """Add a contact by hand; the session's split counts it, unreviewed."""
     contact = session.store.add_contact(values)
+    session.contact_added()
     return contact

@@ -338,6 +338,11 @@ class ReviewSession:
         self.question = step.question
         return True
 
+    def contact_added(self) -> None:
+        """A contact added in this session counts in the split, unreviewed, from the start."""
+        self.split_before.counts[Status.UNREVIEWED] += 1
+        self._changes = None
+
     def push_undo(self, step: ActivityStep) -> None:
         """Remember a touch or an edit, so ``undo`` can take it back."""
         self._undo.append(step)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -26,6 +26,7 @@ LABELS = {
     "tags": "Tags",
     "notes": "Notes",
 }
+HINT = "tab next field · ctrl+s saves · escape cancels"
 PLACEHOLDERS = {"name": "required", "tags": "separated by commas"}
 
 FORM_BINDINGS: list[Binding] = [
@@ -107,7 +108,13 @@ class ContactForm(ModalScreen[bool]):
                             compact=True,
                         )
                 yield Static("", id=f"problem-{name}", classes="problem", markup=False)
-            yield Static("tab next field · ctrl+s saves · escape cancels", classes="hint")
+            yield Static(HINT, id="form-hint", classes="hint")
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Which field takes what is typed next, for a user typing ahead over a slow link.
+        name = (event.widget.id or "").removeprefix("field-")
+        if name in LABELS:
+            self.query_one("#form-hint", Static).update(f"{LABELS[name]} · {HINT}")
 
     def form_values(self) -> dict[str, str]:
         """What each field holds now."""

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.events import Key
+from textual.events import DescendantFocus, Key
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
@@ -21,6 +21,9 @@ TOUCH_BINDINGS: list[Binding] = [
     Binding("ctrl+s", "save", "Save", id="touch-save", tooltip="Log the touch"),
     Binding("escape", "cancel", "Cancel", id="touch-cancel", tooltip="Close without saving"),
 ]
+
+
+HINT = "a key picks the kind · enter or ctrl+s saves · escape"
 
 
 class TouchEntry(NamedTuple):
@@ -95,7 +98,13 @@ class TouchForm(ModalScreen[TouchEntry | None]):
                 yield Label("Note", classes="field-label")
                 yield quiet_input(placeholder="one line", id="touch-note", compact=True)
             yield Static("", id="touch-problem", markup=False)
-            yield Static("a key picks the kind · enter or ctrl+s saves · escape", classes="hint")
+            yield Static(HINT, id="touch-hint", classes="hint")
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        # Which box takes what is typed next, for a user typing ahead over a slow link.
+        label = {"touch-date": "Date", "touch-note": "Note"}.get(event.widget.id or "")
+        if label:
+            self.query_one("#touch-hint", Static).update(f"{label} · enter or ctrl+s saves")
 
     def on_key(self, event: Key) -> None:
         # The kind keys work while no text box has the focus (as the form opens).
