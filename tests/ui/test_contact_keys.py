@@ -133,7 +133,9 @@ async def test_each_kind_has_its_key_and_a_bad_date_is_refused(small_store, make
 async def test_the_card_says_how_long_since_the_last_touch(small_store, make):
     small_store.add_touch(1, "call", date(2026, 11, 4), "asked about renewal")
     app = make(small_store)
-    async with app.run_test(size=(80, 24)):
+    async with app.run_test(size=(80, 24)) as pilot:
+        # The touch log is read once the first screen is drawn; then the card shows it.
+        await settle(pilot)
         assert 'last touch 12 days ago · call · "asked about renewal"' in card(app)
 
 

@@ -243,3 +243,14 @@ def test_kill_9_while_touching_and_editing_leaves_a_consistent_database(tmp_path
         touches = store.touches(1)
         assert [t.note for t in touches] == [f"touch {n}" for n in range(1, len(touches) + 1)]
         assert not list(db.rglob(".*.tmp"))
+
+
+def test_opening_a_database_does_not_read_the_touch_log(small_store):
+    small_store.add_touch(1, "call", date(2026, 11, 4))
+    store = reopen(small_store)
+    try:
+        assert not store.touches_read()
+        assert store.last_touch(1).kind == "call"
+        assert store.touches_read()
+    finally:
+        store.close()

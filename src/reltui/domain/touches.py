@@ -12,7 +12,7 @@ TOUCH_KINDS = ("call", "meeting", "email", "message", "event", "other")
 TOUCH_KEYS = {"c": "call", "m": "meeting", "e": "email", "s": "message", "v": "event", "o": "other"}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Touch:
     """One contact with a person: what kind, on which day, a one-line note, and when logged."""
 

@@ -14,7 +14,9 @@ showing its first contact reads them once, whatever their size.
 from __future__ import annotations
 
 import contextlib
+import threading
 from pathlib import Path
+from typing import Any
 
 from reltui.domain.edits import ContactEdit
 from reltui.domain.touches import Touch, last_touch
@@ -35,55 +37,77 @@ class Activity:
         self.read_only = read_only
         self._touch_log = Journal(directory / TOUCHES_FILE)
         self._edit_log = Journal(directory / EDITS_FILE)
-        self._touches: dict[int, list[Touch]] | None = None
+        self._raw: dict[int, list[dict[str, Any]]] | None = None
+        # The touch log may be read in a worker thread while the screen asks for a touch.
+        self._lock = threading.RLock()
+        self._built: dict[int, list[Touch]] = {}
         self._last: dict[int, Touch] | None = None
         self._edits: dict[int, list[ContactEdit]] | None = None
 
     # ---- touches -------------------------------------------------------------------------
 
-    def _touch_index(self) -> dict[int, list[Touch]]:
-        if self._touches is None:
-            index: dict[int, list[Touch]] = {}
-            path = self._touch_log.path
+    def _touch_index(self) -> dict[int, list[dict[str, Any]]]:
+        """Every touch's stored form, by contact; touches are built only when asked for."""
+        with self._lock:
+            return self._read_touches()
+
+    @property
+    def touches_read(self) -> bool:
+        """True once the touch log has been read (so asking for a touch costs nothing)."""
+        return self._raw is not None
+
+    def _read_touches(self) -> dict[int, list[dict[str, Any]]]:
+        if self._raw is None:
+            index: dict[int, list[dict[str, Any]]] = {}
             with collector_paused():
                 for document in self._touch_log.load(writable=not self.read_only):
-                    try:
-                        touch = Touch.from_document(document)
-                    except (TypeError, ValueError, KeyError, AttributeError):
-                        raise CorruptDatabase(f"{path}: file is corrupt (bad touch)") from None
-                    index.setdefault(touch.contact_id, []).append(touch)
-            for touches in index.values():
-                touches.sort(key=lambda touch: touch.order)
-            self._touches = index
-        return self._touches
+                    contact_id = document.get("contact_id")
+                    if type(contact_id) is not int or type(document.get("on")) is not str:
+                        raise self._corrupt()
+                    index.setdefault(contact_id, []).append(document)
+            self._raw = index
+        return self._raw
+
+    def _corrupt(self) -> CorruptDatabase:
+        return CorruptDatabase(f"{self._touch_log.path}: file is corrupt (bad touch)")
+
+    def _build(self, document: dict[str, Any]) -> Touch:
+        try:
+            return Touch.from_document(document)
+        except (TypeError, ValueError, KeyError, AttributeError):
+            raise self._corrupt() from None
 
     def touches(self, contact_id: int) -> list[Touch]:
         """A contact's touches, oldest first."""
-        return list(self._touch_index().get(contact_id, ()))
+        built = self._built.get(contact_id)
+        if built is None:
+            documents = self._touch_index().get(contact_id, ())
+            built = sorted(map(self._build, documents), key=lambda touch: touch.order)
+            self._built[contact_id] = built
+        return list(built)
 
     def all_touches(self) -> list[Touch]:
         """Every touch, contact by contact, oldest first within each."""
-        return [touch for touches in self._touch_index().values() for touch in touches]
+        return [touch for contact_id in self._touch_index() for touch in self.touches(contact_id)]
 
     def last_touches(self) -> dict[int, Touch]:
-        """Each touched contact's most recent touch."""
-        if self._last is None:
-            self._last = {
-                contact_id: touches[-1]
-                for contact_id, touches in self._touch_index().items()
-                if touches
-            }
-        return self._last
+        """Each touched contact's most recent touch (the latest day, then the latest logged)."""
+        with self._lock:
+            if self._last is None:
+                self._last = {
+                    contact_id: self._build(max(documents, key=_stored_order))
+                    for contact_id, documents in self._touch_index().items()
+                    if documents
+                }
+            return self._last
 
     def add_touch(self, touch: Touch) -> None:
         """Append a touch and fsync it; ``StoreError`` when the disk refuses."""
         index = self._touch_index()
-        self._write(self._touch_log, touch.to_document())
-        touches = index.setdefault(touch.contact_id, [])
-        touches.append(touch)
-        touches.sort(key=lambda item: item.order)
-        if self._last is not None:
-            self._last[touch.contact_id] = touches[-1]
+        document = touch.to_document()
+        self._write(self._touch_log, document)
+        index.setdefault(touch.contact_id, []).append(document)
+        self._changed(touch.contact_id)
 
     def remove_touch(self, touch: Touch) -> None:
         """Take a touch back (an undo)."""
@@ -92,13 +116,18 @@ class Activity:
             self._touch_log.take_back(touch.id)
         except OSError as error:
             raise StoreError(f"{self._touch_log.path}: could not save ({error.strerror})") from None
-        touches = [item for item in index.get(touch.contact_id, []) if item.id != touch.id]
-        index[touch.contact_id] = touches
+        documents = index.get(touch.contact_id, [])
+        index[touch.contact_id] = [document for document in documents if document["id"] != touch.id]
+        self._changed(touch.contact_id)
+
+    def _changed(self, contact_id: int) -> None:
+        self._built.pop(contact_id, None)
         if self._last is not None:
+            touches = self.touches(contact_id)
             if touches:
-                self._last[touch.contact_id] = touches[-1]
+                self._last[contact_id] = touches[-1]
             else:
-                self._last.pop(touch.contact_id, None)
+                self._last.pop(contact_id, None)
 
     # ---- edits ---------------------------------------------------------------------------
 
@@ -149,6 +178,11 @@ class Activity:
     def close(self) -> None:
         self._touch_log.close()
         self._edit_log.close()
+
+
+def _stored_order(document: dict[str, Any]) -> tuple[str, str]:
+    """A stored touch's place in time, as ``Touch.order`` has it, without building the touch."""
+    return document["on"], document.get("at") or ""
 
 
 __all__ = ["ACTIVITY_DIR", "Activity", "last_touch"]

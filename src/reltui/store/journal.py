@@ -30,7 +30,16 @@ def read_lines(path: Path) -> tuple[list[dict[str, Any]], int]:
     except FileNotFoundError:
         return [], 0
     whole = raw.rfind(b"\n") + 1
-    return [parse_object(path, line, "bad record") for line in raw[:whole].splitlines()], whole
+    lines = raw[:whole].splitlines()
+    try:
+        # One parse for the whole journal: a long touch log reads several times faster so.
+        records = orjson.loads(b"[" + b",".join(lines) + b"]")
+    except orjson.JSONDecodeError:
+        records = None
+    if records is None or not all(type(record) is dict for record in records):
+        # Find the line at fault, to name it.
+        records = [parse_object(path, line, "bad record") for line in lines]
+    return records, whole
 
 
 class Journal:
@@ -49,19 +58,20 @@ class Journal:
             raise CorruptDatabase(str(error)) from None
         except OSError as error:
             raise StoreError(f"{self.path}: cannot read ({error.strerror})") from None
-        records: dict[str, dict[str, Any]] = {}
-        for line in lines:
-            record_id = line.get("id")
-            if not isinstance(record_id, str):
-                raise CorruptDatabase(f"{self.path}: file is corrupt (bad record)")
-            if line.get(DELETED):
-                records.pop(record_id, None)
-            else:
-                records[record_id] = line
+        if not all(type(line.get("id")) is str for line in lines):
+            raise CorruptDatabase(f"{self.path}: file is corrupt (bad record)")
+        if any(DELETED in line for line in lines):
+            records: dict[str, dict[str, Any]] = {}
+            for line in lines:
+                if line.get(DELETED):
+                    records.pop(line["id"], None)
+                else:
+                    records[line["id"]] = line
+            lines = list(records.values())
         self._bytes = whole
         if writable and self.path.exists() and self.path.stat().st_size != whole:
             os.truncate(self.path, whole)
-        return list(records.values())
+        return lines
 
     def append(self, document: dict[str, Any]) -> None:
         """Append one record and fsync it; ``OSError`` leaves the journal as it was."""

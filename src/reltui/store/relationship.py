@@ -88,6 +88,10 @@ class RelationshipStore:
     def last_touch(self, contact_id: int) -> Touch | None:
         return self.activity.last_touches().get(contact_id)
 
+    def touches_read(self) -> bool:
+        """True once the touch log is in memory (the review reads it after its first screen)."""
+        return self.activity.touches_read
+
     def last_touches(self) -> dict[int, Touch]:
         """Each touched contact's most recent touch (read once, then kept)."""
         return self.activity.last_touches()

@@ -91,6 +91,12 @@ class ReltuiApp(App[None]):
         search open without reading the rest of the database first.
         """
         self.store.load_all()
+        self.store.last_touches()
+        self.call_from_thread(self._touches_read)
+
+    def _touches_read(self) -> None:
+        if any(isinstance(screen, ReviewScreen) for screen in self.screen_stack):
+            self.review_screen.sync()
 
     def _handle_exception(self, error: Exception) -> None:
         # A damaged contacts file can surface after the store opened, when it is first read.

@@ -105,7 +105,9 @@ def card_view(session: ReviewSession) -> CardView | None:
         skipped = f"skipped until {day(draft.deferred_until)}"
         flag = f"{flag} · {skipped}" if flag else skipped
     answered = answered_count(draft)
-    touch = session.store.last_touch(contact.id)
+    store = session.store
+    # The touch log is read after the first screen; the card shows the last touch from then on.
+    touch = store.last_touch(contact.id) if store.touches_read() else None
     return CardView(
         name=safe(contact.name) or "(no name)",
         company=safe(contact.company),
