@@ -132,7 +132,7 @@ def test_a_damaged_index_is_corrupt(big, index):
         Store.open(big)
 
 
-def test_a_schema_1_database_is_read_whole_and_sharded_by_its_next_import(db_path):
+def test_a_schema_1_database_is_read_whole_and_sharded_by_its_first_writer(db_path):
     db_path.mkdir(mode=0o700)
     (db_path / "contacts.json").write_bytes(
         orjson.dumps(
@@ -143,11 +143,13 @@ def test_a_schema_1_database_is_read_whole_and_sharded_by_its_next_import(db_pat
         )
     )
     os.chmod(db_path / "contacts.json", 0o600)
-    with Store.open(db_path) as store:
+    with Store.open(db_path, read_only=True) as store:
         assert store.contact_ids_by_name() == [2, 1]
+    with Store.open(db_path) as store:
+        assert shard_files(db_path) == ["000001-000001.json"]
         assert store.contact(2).company == "Acme"
         store.import_records([ContactRecord(name="Bea")])
-    assert shard_files(db_path) == ["000001-000001.json"]
+    assert shard_files(db_path) == ["000001-000002.json"]
     with Store.open(db_path, read_only=True) as store:
         assert [store.contact(i).name for i in store.contact_ids_by_name()] == ["Amy", "Bea", "Zed"]
         assert "contacts" not in orjson.loads((db_path / "contacts.json").read_bytes())

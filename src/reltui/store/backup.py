@@ -72,7 +72,8 @@ def make_backup(
 
     Returns ``None`` when backups are turned off (``keep`` is 0) or there is nothing to save.
     """
-    if keep <= 0 or not (db_path / DATA_FILES[0]).exists():
+    # Without the index too: the review log of a database that lost its index is worth keeping.
+    if keep <= 0 or not _data_files(db_path):
         return None
     _remove_incomplete(db_path)
     stamp = (now or datetime.now()).strftime("%Y%m%dT%H%M%S%f")

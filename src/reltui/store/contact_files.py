@@ -1,7 +1,8 @@
 """Contacts on disk: a small index that opens fast, and shards read when a contact is wanted.
 
-- ``contacts.json`` holds the schema version and the index: every contact's id and name in
-  review order (name regardless of case, then id), and which file holds each shard.
+- ``contacts.json`` holds the schema version and the index: the database's own random id, the
+  next contact id to give (ids are never reused), every contact's id and name in review order
+  (name regardless of case, then id), and which file holds each shard.
 - ``contacts/NNNNNN-GGGGGG.json`` holds the contacts whose ids fall in shard ``NNNNNN``
   (``SHARD_SIZE`` ids each), as written by generation ``GGGGGG``. A shard file never changes
   once written.
@@ -13,7 +14,8 @@ not name (left by an interrupted import, or replaced by a later one) are removed
 writer.
 
 Databases written before the index (schema 1) hold every contact inline in ``contacts.json``
-under ``contacts``; they are read whole, and their next import writes them as shards.
+under ``contacts``; they are read whole. Older databases (schema 1 and 2) are rewritten in the
+current form by the first writer that opens them.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import secrets
 import threading
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping
@@ -33,7 +36,7 @@ from reltui.store.errors import CorruptDatabase
 from reltui.store.files import FILE_MODE, ensure_private_dir, fsync_dir, write_bytes_atomic
 from reltui.store.storage import read_store_file
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 CONTACTS_FILE = "contacts.json"
 CONTACTS_DIR = "contacts"
 SHARD_SIZE = 1000
@@ -119,6 +122,10 @@ class ContactFiles:
         self._names_by_id: dict[int, str] | None = None
         self._files: dict[int, tuple[str, int]] = {}
         self._generation = 0
+        self.next_id = 1
+        # ``None`` for a database written before databases named themselves.
+        self.database_id: str | None = None
+        self.schema = SCHEMA_VERSION
         self._loaded: set[int] = set()
         self._lock = threading.Lock()
 
@@ -126,8 +133,22 @@ class ContactFiles:
 
     @staticmethod
     def empty_file() -> Document:
-        """What ``contacts.json`` holds for a database with no contacts."""
-        return _index_file({"generation": 0, "ids": [], "names": [], "shards": {}})
+        """What ``contacts.json`` holds for a new database with no contacts."""
+        return _index_file(
+            {
+                "database": new_database_id(),
+                "next_id": 1,
+                "generation": 0,
+                "ids": [],
+                "names": [],
+                "shards": {},
+            }
+        )
+
+    @property
+    def needs_upgrade(self) -> bool:
+        """True for a database in an older form, which the next writer rewrites."""
+        return self.schema < SCHEMA_VERSION or self.database_id is None
 
     def load_index(self, data: Mapping[str, Any]) -> None:
         """Take the index from the parsed ``contacts.json``; raises ``CorruptDatabase``."""
@@ -137,11 +158,15 @@ class ContactFiles:
             self.documents = documents
             self.ids, self.names = review_order(documents)
             self._known = set(documents)
+            self.next_id = max(documents, default=0) + 1
+            self.schema = 1
             return
         try:
             index = next(iter(data[INDEX_TABLE].values()))
             ids, names, shards = index["ids"], index["names"], index["shards"]
             generation = index["generation"]
+            database_id = index.get("database")
+            next_id = index.get("next_id", max(ids, default=0) + 1)
             files = {int(number): (entry[0], entry[1]) for number, entry in shards.items()}
             valid = (
                 type(ids) is list
@@ -155,6 +180,9 @@ class ContactFiles:
                     for name, count in files.values()
                 )
                 and sum(count for _, count in files.values()) == len(ids)
+                and (database_id is None or type(database_id) is str)
+                and type(next_id) is int
+                and next_id > max(ids, default=0)
             )
         except (KeyError, TypeError, ValueError, AttributeError, IndexError, StopIteration):
             valid = False
@@ -168,6 +196,8 @@ class ContactFiles:
                 raise CorruptDatabase(f"{self.directory / name}: file is missing")
         self.ids, self.names, self._known = ids, names, known
         self._files, self._generation = files, generation
+        self.next_id, self.database_id = next_id, database_id
+        self.schema = _schema_of(data)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -251,7 +281,11 @@ class ContactFiles:
                 files[number] = (name, len(table))
             fsync_dir(self.directory)
             ids, names = review_order(documents, ids)
+            database_id = self.database_id or new_database_id()
+            next_id = max(self.next_id, max(documents, default=0) + 1)
             index = {
+                "database": database_id,
+                "next_id": next_id,
                 "generation": generation,
                 "ids": ids,
                 "names": names,
@@ -269,6 +303,7 @@ class ContactFiles:
             self.ids, self.names, self._known = ids, names, set(ids)
             self._by_id = self._names_by_id = None
             self._files, self._generation = files, generation
+            self.database_id, self.next_id, self.schema = database_id, next_id, SCHEMA_VERSION
             self._loaded = set(files)
         for name in replaced:
             with contextlib.suppress(OSError):
@@ -285,6 +320,17 @@ class ContactFiles:
             ):
                 with contextlib.suppress(OSError):
                     entry.unlink()
+
+
+def new_database_id() -> str:
+    """A random id naming one database for good, recorded on each of its reviews."""
+    return secrets.token_hex(8)
+
+
+def _schema_of(data: Mapping[str, Any]) -> int:
+    meta = data.get("meta") or {}
+    versions = [doc.get("schema") for doc in meta.values() if isinstance(doc, dict)]
+    return versions[0] if versions and type(versions[0]) is int else 0
 
 
 def _index_file(index: Document) -> Document:

@@ -120,10 +120,16 @@ class Store:
             exists = (path / CONTACTS_FILE).exists()
             if path.exists() and not path.is_dir():
                 raise StoreError(f"{path}: not a reltui database (expected a directory)")
+            # Reviews without the index that names their contacts: the index was lost, and a new
+            # one would give their contacts' ids to other people.
+            orphaned = not exists and ReviewLog(path / REVIEWS_DIR).holds_reviews()
         except PermissionError:
             raise StoreError(
                 f"{path}: permission denied (the database belongs to someone else?)"
             ) from None
+        if orphaned:
+            error = CorruptDatabase(f"{path / CONTACTS_FILE}: file is missing (reviews remain)")
+            raise _with_backup_hint(error, path)
         if not exists:
             if read_only or not create:
                 raise StoreError(f"{path}: no database here yet; run 'reltui import FILE' first")
@@ -176,18 +182,30 @@ class Store:
         if data is None:
             if self.read_only:
                 raise StoreError(f"{self.path}: no database here yet")
+            empty = ContactFiles.empty_file()
             try:
                 ensure_private_dir(self.path / REVIEWS_DIR)
-                write_bytes_atomic(contacts_path, orjson.dumps(ContactFiles.empty_file()))
+                write_bytes_atomic(contacts_path, orjson.dumps(empty))
             except OSError as error:
                 message = f"{self.path}: cannot create database ({error.strerror})"
                 raise StoreError(message) from None
+            self._files.load_index(empty)
         else:
             self._check_schema(contacts_path, data)
             self._files.load_index(data)
-            if not self.read_only:
-                self._files.remove_unreferenced()
         self._load_reviews()
+        if not self.read_only:
+            self._files.remove_unreferenced()
+            if self._files.needs_upgrade:
+                self._upgrade()
+
+    def _upgrade(self) -> None:
+        """Rewrite an older database in the current form: its own id, an id counter, shards."""
+        try:
+            with collector_paused():
+                self._files.write({})
+        except OSError as error:
+            raise StoreError(f"{self.path}: cannot upgrade database ({error.strerror})") from None
 
     @staticmethod
     def _check_schema(path: Path, data: dict[str, Any]) -> None:
@@ -203,7 +221,10 @@ class Store:
             )
 
     def _load_reviews(self) -> None:
-        for review in self._log.load(writable=not self.read_only):
+        log = self._log.load(
+            writable=not self.read_only, database_id=self._files.database_id, known=self._files
+        )
+        for review in log:
             self._reviews.setdefault(review.contact_id, []).append(review)
 
     def close(self) -> None:
@@ -302,6 +323,8 @@ class Store:
         if review.contact_id not in self._files:
             raise StoreError(f"no contact with id {review.contact_id}")
         document = review.to_document()
+        if self._files.database_id is not None:
+            document["database"] = self._files.database_id
         try:
             self._log.save(document)
         except OSError as error:
@@ -336,7 +359,7 @@ class Store:
         from reltui.store.merge import merge_records
 
         existing = {contact_id: self.contact(contact_id) for contact_id in self.contact_ids()}
-        result, changed = merge_records(existing, records)
+        result, changed = merge_records(existing, records, first_id=self._files.next_id)
         if dry_run or not changed:
             return result
         self._ready_to_write()

@@ -87,11 +87,15 @@ def _new_contact(contact_id: int, record: ContactRecord, source: str) -> Contact
 
 
 def merge_records(
-    existing: dict[int, Contact], records: Iterable[ContactRecord], source: str = ""
+    existing: dict[int, Contact],
+    records: Iterable[ContactRecord],
+    source: str = "",
+    first_id: int = 1,
 ) -> tuple[ImportResult, list[Contact]]:
     """Work out what importing ``records`` does; returns counts and the contacts to write.
 
-    ``existing`` is not modified: changed contacts are copies.
+    ``existing`` is not modified: changed contacts are copies. New contacts get ids from
+    ``first_id`` on (the database's counter, so an id is never given twice).
     """
     from reltui.store.db import ImportResult
 
@@ -102,7 +106,7 @@ def merge_records(
     result = ImportResult()
     working: dict[int, Contact] = {}
     added: set[int] = set()
-    next_id = max(existing, default=0) + 1
+    next_id = max(first_id, max(existing, default=0) + 1)
     updated: set[int] = set()
     for record in records:
         record_keys = _record_keys(record)

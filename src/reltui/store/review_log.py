@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, MutableMapping
+from collections.abc import Callable, Container, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -88,10 +88,26 @@ class ReviewLog:
         self._journal_lines = 0
         self._journal_written = 0
 
-    def load(self, *, writable: bool = False) -> list[Review]:
+    def holds_reviews(self) -> bool:
+        """True when the log holds any review on disk (read without parsing)."""
+        try:
+            journal = self.journal_path.lstat().st_size
+        except FileNotFoundError:
+            journal = 0
+        return journal > 0 or bool(self._segment_paths())
+
+    def load(
+        self,
+        *,
+        writable: bool = False,
+        database_id: str | None = None,
+        known: Container[int] = (),
+    ) -> list[Review]:
         """Every review in the log, oldest first; a damaged file raises ``CorruptDatabase``.
 
-        The writer also drops a journal line cut short by a crash, so appends start clean.
+        Each review must name this database (``database_id``, when the review records one) and
+        a contact in ``known``. The writer also drops a journal line cut short by a crash, so
+        appends start clean.
         """
         # The journal before the segments: a writer folding it meanwhile writes the segments
         # first and empties the journal last, so a reader sees every review either way.
@@ -101,30 +117,47 @@ class ReviewLog:
             raise CorruptDatabase(str(error)) from None
         except OSError as error:
             raise StoreError(f"{self.journal_path}: cannot read ({error.strerror})") from None
-        documents: dict[str, tuple[dict[str, Any], Path]] = {}
+        # Where each review was read from: its file, and the line (journal) or record (segment).
+        documents: dict[str, tuple[dict[str, Any], Path, str]] = {}
         for number, path in self._segment_paths():
             table = self._read_segment(path)
-            try:
-                for doc_id, document in table.items():
-                    documents[document["id"]] = (document, path)
-                    self._location[document["id"]] = (number, int(doc_id))
-            except (TypeError, ValueError, KeyError, AttributeError):
-                raise CorruptDatabase(f"{path}: file is corrupt (bad review record)") from None
+            for doc_id, document in table.items():
+                where = f"review {doc_id}"
+                review_id = document.get("id") if type(document) is dict else None
+                if type(review_id) is not str or not doc_id.isdigit():
+                    raise CorruptDatabase(f"{path}: {where}: file is corrupt (bad review record)")
+                documents[review_id] = (document, path, where)
+                self._location[review_id] = (number, int(doc_id))
             self._counts[number] = len(table)
             self._newest = max(self._newest, number)
-        for document in journal:
+        for line, document in enumerate(journal, 1):
             review_id = document.get("id")
             if not isinstance(review_id, str):
-                raise CorruptDatabase(f"{self.journal_path}: file is corrupt (bad review record)")
+                raise CorruptDatabase(
+                    f"{self.journal_path}: line {line}: file is corrupt (bad review record)"
+                )
             self._journal[review_id] = document
-            documents[review_id] = (document, self.journal_path)
+            documents[review_id] = (document, self.journal_path, f"line {line}")
         self._journal_lines = len(journal)
         loaded = []
-        for document, path in documents.values():
+        for document, path, where in documents.values():
             try:
-                loaded.append(Review.from_document(document))
+                review = Review.from_document(document)
             except (TypeError, ValueError, KeyError, AttributeError):
-                raise CorruptDatabase(f"{path}: file is corrupt (bad review record)") from None
+                raise CorruptDatabase(
+                    f"{path}: {where}: file is corrupt (bad review record)"
+                ) from None
+            stored_database = document.get("database")
+            if stored_database is not None and stored_database != database_id:
+                raise CorruptDatabase(
+                    f"{path}: {where}: review of another database (its contact index was replaced)"
+                )
+            if review.contact_id not in known:
+                raise CorruptDatabase(
+                    f"{path}: {where}: review of contact {review.contact_id}, which the "
+                    "contact index does not hold"
+                )
+            loaded.append(review)
         self._journal_bytes = whole
         if writable and self.journal_path.exists() and self.journal_path.stat().st_size != whole:
             os.truncate(self.journal_path, whole)
