@@ -13,6 +13,7 @@ from reltui.store.backup import (
     restore_backup,
 )
 from reltui.store.db import CONTACTS_FILE
+from reltui.store.files import check_private_tree
 from reltui.store.lock import DatabaseLockedError, WriterLock
 from reltui.store.storage import CorruptFileError
 
@@ -36,6 +37,7 @@ def restore_command(context: Context, backup_name: str | None, list_only: bool) 
             click.echo(f"{backup.name}  {state}")
         return
     chosen = _choose(db_path, backups, backup_name)
+    check_private_tree(db_path)
     lock = WriterLock(db_path)
     try:
         lock.acquire()

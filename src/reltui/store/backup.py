@@ -6,6 +6,7 @@ program) must not take its backup down with it.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import threading
@@ -13,7 +14,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from reltui.store.files import FILE_MODE, ensure_private_dir, fsync_dir, write_bytes_atomic
+from reltui.store.errors import StoreError
+from reltui.store.files import (
+    FILE_MODE,
+    ensure_private_dir,
+    fsync_dir,
+    open_nofollow,
+    write_bytes_atomic,
+)
 from reltui.store.review_log import read_journal
 from reltui.store.storage import CorruptFileError, read_json_file
 
@@ -52,8 +60,21 @@ def list_backups(db_path: Path) -> list[Backup]:
 
 
 def _copy_private(source: Path, target: Path) -> None:
-    shutil.copyfile(source, target)
-    os.chmod(target, FILE_MODE)
+    """Copy a regular file, following no link, into a new owner-only file."""
+    source_fd = open_nofollow(source)
+    try:
+        target_fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, FILE_MODE)
+        try:
+            with (
+                open(source_fd, "rb", closefd=False) as reader,
+                open(target_fd, "wb", closefd=False) as writer,
+            ):
+                shutil.copyfileobj(reader, writer, 1 << 20)
+            os.fsync(target_fd)
+        finally:
+            os.close(target_fd)
+    finally:
+        os.close(source_fd)
 
 
 def _data_files(root: Path) -> list[Path]:
@@ -126,6 +147,8 @@ class BackgroundBackup:
             make_backup(db_path, keep)
         except OSError as error:
             self.error = error
+        except StoreError as error:
+            self.error = OSError(errno.EPERM, str(error))
 
     def wait(self) -> None:
         """Return once the backup is made (or has failed: see ``error``); starts it if need be."""

@@ -33,7 +33,13 @@ from typing import Any
 import orjson
 
 from reltui.store.errors import CorruptDatabase
-from reltui.store.files import FILE_MODE, ensure_private_dir, fsync_dir, write_bytes_atomic
+from reltui.store.files import (
+    FILE_MODE,
+    ensure_private_dir,
+    fsync_dir,
+    remove_own_file,
+    write_bytes_atomic,
+)
 from reltui.store.storage import read_store_file
 
 SCHEMA_VERSION = 3
@@ -93,7 +99,7 @@ def _documents_of(path: Path, table: Any, shard: int | None = None) -> dict[int,
 
 def _write_new_file(path: Path, payload: bytes) -> None:
     """Write a file under a name nothing refers to yet; durable once its directory is fsynced."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, FILE_MODE)
     try:
         view = memoryview(payload)
         while view:
@@ -274,8 +280,8 @@ class ContactFiles:
             for number, table in by_shard.items():
                 name = f"{number:06d}-{generation:06d}.json"
                 path = self.directory / name
-                with contextlib.suppress(FileNotFoundError):
-                    path.unlink()  # left by an import that failed before its index was written
+                # Left by an import that failed before its index was written.
+                remove_own_file(path)
                 _write_new_file(path, orjson.dumps({TABLE: table}))
                 written.append(path)
                 files[number] = (name, len(table))
@@ -307,11 +313,11 @@ class ContactFiles:
             self._loaded = set(files)
         for name in replaced:
             with contextlib.suppress(OSError):
-                (self.directory / name).unlink()
+                remove_own_file(self.directory / name)
 
     def remove_unreferenced(self) -> None:
         """Delete shard files the index does not name (only the lock holder calls this)."""
-        if not self.directory.is_dir():
+        if not self.directory.is_dir() or self.directory.is_symlink():
             return
         referenced = {name for name, _ in self._files.values()}
         for entry in self.directory.iterdir():
@@ -319,7 +325,7 @@ class ContactFiles:
                 _SHARD_NAME.match(entry.name) or entry.name.endswith(".tmp")
             ):
                 with contextlib.suppress(OSError):
-                    entry.unlink()
+                    remove_own_file(entry)
 
 
 def new_database_id() -> str:

@@ -12,6 +12,7 @@ Layout of a database directory (all owner-only):
 
 from __future__ import annotations
 
+import os
 import secrets
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ from reltui.store.contact_files import (
 )
 from reltui.store.errors import CorruptDatabase, DatabaseLocked, StoreError
 from reltui.store.files import (
+    check_private_tree,
     ensure_private_dir,
     others_can_write,
     remove_stale_temp_files,
@@ -116,6 +118,8 @@ class Store:
         database; files are never changed by a failed open.
         """
         path = Path(path).expanduser()
+        if not read_only and os.path.lexists(path):
+            check_private_tree(path)  # before anything in it is read or written
         try:
             exists = (path / CONTACTS_FILE).exists()
             if path.exists() and not path.is_dir():
@@ -137,6 +141,8 @@ class Store:
                 ensure_private_dir(path)
             except OSError as error:
                 raise StoreError(f"{path}: cannot create database ({error.strerror})") from None
+        if not read_only:
+            check_private_tree(path)
         store = cls(path, read_only=read_only, clock=clock)
         try:
             store._acquire()

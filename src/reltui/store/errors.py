@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from reltui.store.lock import LockHolder
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reltui.store.lock import LockHolder
 
 
 class StoreError(Exception):
@@ -11,6 +14,10 @@ class StoreError(Exception):
 
 class CorruptDatabase(StoreError):
     """A database file that does not parse; the message names it and the newest good backup."""
+
+
+class UnsafeDatabase(StoreError):
+    """A database other users could change, or holding a link: refused for writing."""
 
 
 class DatabaseLocked(StoreError):

@@ -28,13 +28,14 @@ import orjson
 from tinydb import TinyDB
 
 from reltui.domain.models import Review
-from reltui.store.errors import CorruptDatabase, StoreError
-from reltui.store.files import FILE_MODE, ensure_private_dir, fsync_dir
+from reltui.store.errors import CorruptDatabase, StoreError, UnsafeDatabase
+from reltui.store.files import ensure_private_dir, fsync_dir, open_nofollow, truncate_own_file
 from reltui.store.storage import (
     CorruptFileError,
     atomic_storage,
     open_tinydb,
     parse_object,
+    read_file,
     read_store_file,
 )
 
@@ -51,9 +52,8 @@ def read_journal(path: Path) -> tuple[list[dict[str, Any]], int]:
     A last line without its newline was cut short by a crash and is left out; any other line
     that does not parse raises ``CorruptFileError``.
     """
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+    raw = read_file(path)
+    if raw is None:
         return [], 0
     whole = raw.rfind(b"\n") + 1
     documents = [parse_object(path, line, "bad review record") for line in raw[:whole].splitlines()]
@@ -159,8 +159,10 @@ class ReviewLog:
                 )
             loaded.append(review)
         self._journal_bytes = whole
-        if writable and self.journal_path.exists() and self.journal_path.stat().st_size != whole:
-            os.truncate(self.journal_path, whole)
+        if writable and os.path.lexists(self.journal_path):
+            fd = self._journal_file()
+            if os.fstat(fd).st_size != whole:
+                truncate_own_file(fd, self.journal_path, whole)
         loaded.sort(key=lambda review: review.at)
         return loaded
 
@@ -253,10 +255,14 @@ class ReviewLog:
     def _journal_file(self) -> int:
         if self._journal_fd is None:
             ensure_private_dir(self.directory)
-            created = not self.journal_path.exists()
-            self._journal_fd = os.open(
-                self.journal_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, FILE_MODE
-            )
+            created = not os.path.lexists(self.journal_path)
+            fd = open_nofollow(self.journal_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
+            if os.fstat(fd).st_uid != os.geteuid():
+                os.close(fd)
+                raise UnsafeDatabase(
+                    f"{self.journal_path}: not a file of yours; reltui leaves it alone"
+                )
+            self._journal_fd = fd
             if created:
                 fsync_dir(self.directory)
         return self._journal_fd
@@ -267,7 +273,7 @@ class ReviewLog:
         found = [
             (int(entry.stem), entry)
             for entry in self.directory.iterdir()
-            if entry.suffix == ".json" and entry.stem.isdigit()
+            if entry.suffix == ".json" and entry.stem.isdigit() and len(entry.stem) == 6
         ]
         return sorted(found)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 
 from reltui.store.errors import CorruptDatabase, StoreError
-from reltui.store.files import write_bytes_atomic
+from reltui.store.files import open_nofollow, write_bytes_atomic
 
 
 class CorruptFileError(Exception):
@@ -22,11 +23,20 @@ class CorruptFileError(Exception):
         self.reason = reason
 
 
+def read_file(path: Path) -> bytes | None:
+    """A database file's bytes, never through a link; ``None`` when it does not exist."""
+    try:
+        fd = open_nofollow(path)
+    except FileNotFoundError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        return handle.read()
+
+
 def read_json_file(path: Path) -> dict[str, Any] | None:
     """Parse a database file; ``None`` when it does not exist."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+    raw = read_file(path)
+    if raw is None:
         return None
     if not raw.strip():
         raise CorruptFileError(path, "file is empty or truncated")
