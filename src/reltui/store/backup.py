@@ -59,7 +59,7 @@ def list_backups(db_path: Path) -> list[Backup]:
     return sorted((b for b in found if b.complete), key=lambda b: b.name, reverse=True)
 
 
-def _copy_private(source: Path, target: Path) -> None:
+def copy_private(source: Path, target: Path) -> None:
     """Copy a regular file, following no link, into a new owner-only file."""
     source_fd = open_nofollow(source)
     try:
@@ -77,7 +77,7 @@ def _copy_private(source: Path, target: Path) -> None:
         os.close(source_fd)
 
 
-def _data_files(root: Path) -> list[Path]:
+def data_files(root: Path) -> list[Path]:
     files = [root / name for name in DATA_FILES if (root / name).is_file()]
     for name in DATA_DIRS:
         directory = root / name
@@ -94,16 +94,16 @@ def make_backup(
     Returns ``None`` when backups are turned off (``keep`` is 0) or there is nothing to save.
     """
     # Without the index too: the review log of a database that lost its index is worth keeping.
-    if keep <= 0 or not _data_files(db_path):
+    if keep <= 0 or not data_files(db_path):
         return None
-    _remove_incomplete(db_path)
+    remove_incomplete_backups(db_path)
     stamp = (now or datetime.now()).strftime("%Y%m%dT%H%M%S%f")
     target = backups_dir(db_path) / (f"{stamp}-{label}" if label else stamp)
     ensure_private_dir(target)
-    for source in _data_files(db_path):
+    for source in data_files(db_path):
         relative = source.relative_to(db_path)
         ensure_private_dir((target / relative).parent)
-        _copy_private(source, target / relative)
+        copy_private(source, target / relative)
     write_bytes_atomic(target / COMPLETE_MARK, b"")
     fsync_dir(target.parent)
     for old in list_backups(db_path)[keep:]:
@@ -111,7 +111,7 @@ def make_backup(
     return Backup(target)
 
 
-def _remove_incomplete(db_path: Path) -> None:
+def remove_incomplete_backups(db_path: Path) -> None:
     """Drop backups whose copying was cut short (only the lock holder makes backups)."""
     directory = backups_dir(db_path)
     if directory.is_dir():
@@ -159,7 +159,7 @@ class BackgroundBackup:
 def backup_is_readable(backup: Backup) -> bool:
     """True when every file in the backup parses."""
     try:
-        for path in _data_files(backup.path):
+        for path in data_files(backup.path):
             if path.suffix == ".jsonl":
                 read_journal(path)
             else:
@@ -171,35 +171,3 @@ def backup_is_readable(backup: Backup) -> bool:
 
 def newest_good_backup(db_path: Path) -> Backup | None:
     return next((b for b in list_backups(db_path) if backup_is_readable(b)), None)
-
-
-def restore_backup(db_path: Path, backup: Backup, now: datetime | None = None) -> Backup | None:
-    """Put ``backup`` back in place; what was there is first kept as a backup of its own.
-
-    The caller holds the writer lock. Returns the backup made of the replaced state.
-    """
-    if not backup_is_readable(backup):
-        raise CorruptFileError(backup.path, "backup is incomplete or corrupt")
-    kept = make_backup(db_path, keep=1_000_000, now=now, label="before-restore")
-    staging = db_path / ".restore"
-    shutil.rmtree(staging, ignore_errors=True)
-    ensure_private_dir(staging)
-    for source in _data_files(backup.path):
-        relative = source.relative_to(backup.path)
-        ensure_private_dir((staging / relative).parent)
-        _copy_private(source, staging / relative)
-    for name in DATA_DIRS:
-        current = db_path / name
-        if current.exists():
-            old = db_path / f".{name}.old"
-            shutil.rmtree(old, ignore_errors=True)
-            os.replace(current, old)
-            shutil.rmtree(old, ignore_errors=True)
-        if (staging / name).exists():
-            os.replace(staging / name, current)
-    for name in DATA_FILES:
-        if (staging / name).exists():
-            os.replace(staging / name, db_path / name)
-    shutil.rmtree(staging, ignore_errors=True)
-    fsync_dir(db_path)
-    return kept

@@ -25,6 +25,7 @@ import orjson
 from reltui.domain.models import Contact, Review
 from reltui.domain.state import UNREVIEWED_STATE, ContactState, contact_state
 from reltui.memory import collector_paused
+from reltui.store.backup import remove_incomplete_backups
 from reltui.store.contact_files import (
     CONTACTS_DIR,
     CONTACTS_FILE,
@@ -40,6 +41,7 @@ from reltui.store.files import (
     write_bytes_atomic,
 )
 from reltui.store.lock import DatabaseLockedError, WriterLock
+from reltui.store.restore import finish_restore, restore_pending
 from reltui.store.review_log import REVIEWS_DIR, SEGMENT_SIZE, ReviewLog
 from reltui.store.storage import read_store_file
 
@@ -120,6 +122,8 @@ class Store:
         path = Path(path).expanduser()
         if not read_only and os.path.lexists(path):
             check_private_tree(path)  # before anything in it is read or written
+        if restore_pending(path):
+            _settle_restore(path, locked=False)
         try:
             exists = (path / CONTACTS_FILE).exists()
             if path.exists() and not path.is_dir():
@@ -179,6 +183,8 @@ class Store:
 
     def _load(self) -> None:
         if not self.read_only:
+            _settle_restore(self.path)  # clears what a restore stopped before its moment left
+            remove_incomplete_backups(self.path)
             for directory in (self.path, self.path / REVIEWS_DIR, self.path / CONTACTS_DIR):
                 remove_stale_temp_files(directory)
         if others_can_write(self.path) or others_can_write(self.path / CONTACTS_FILE):
@@ -377,6 +383,26 @@ class Store:
         for contact in changed:
             self._contacts[contact.id] = contact
         return result
+
+
+def _settle_restore(path: Path, *, locked: bool = True) -> None:
+    """Finish a restore cut short (see ``restore``), taking the writer lock for it if need be."""
+    lock = None if locked else WriterLock(path)
+    try:
+        if lock is not None:
+            lock.acquire()
+        finish_restore(path)
+    except DatabaseLockedError:
+        raise StoreError(
+            f"{path}: a restore is in progress; run the command again once it ends"
+        ) from None
+    except OSError as error:
+        raise StoreError(
+            f"{path}: cannot finish the restore that was cut short ({error.strerror})"
+        ) from None
+    finally:
+        if lock is not None:
+            lock.release()
 
 
 def _with_backup_hint(error: CorruptDatabase, path: Path) -> CorruptDatabase:
