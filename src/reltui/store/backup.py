@@ -55,7 +55,11 @@ def list_backups(db_path: Path) -> list[Backup]:
     directory = backups_dir(db_path)
     if not directory.is_dir():
         return []
-    found = [Backup(entry) for entry in directory.iterdir() if entry.is_dir()]
+    found = [
+        Backup(entry)
+        for entry in directory.iterdir()
+        if not entry.name.startswith(".") and entry.is_dir() and not entry.is_symlink()
+    ]
     return sorted((b for b in found if b.complete), key=lambda b: b.name, reverse=True)
 
 
@@ -107,7 +111,10 @@ def make_backup(
     write_bytes_atomic(target / COMPLETE_MARK, b"")
     fsync_dir(target.parent)
     for old in list_backups(db_path)[keep:]:
-        shutil.rmtree(old.path, ignore_errors=True)
+        # Out of the list in one rename first: a backup half deleted must never look complete.
+        dropped = old.path.with_name(f".drop-{old.name}")
+        os.rename(old.path, dropped)
+        shutil.rmtree(dropped, ignore_errors=True)
     return Backup(target)
 
 
@@ -116,7 +123,9 @@ def remove_incomplete_backups(db_path: Path) -> None:
     directory = backups_dir(db_path)
     if directory.is_dir():
         for entry in directory.iterdir():
-            if entry.is_dir() and not Backup(entry).complete:
+            if entry.is_symlink() or not entry.is_dir():
+                continue
+            if entry.name.startswith(".") or not Backup(entry).complete:
                 shutil.rmtree(entry, ignore_errors=True)
 
 
