@@ -9,9 +9,10 @@
 
 Opening a database reads only the index, so the first contact of 100,000 is on screen after
 reading one shard. An import writes new files for the shards it changes and then replaces
-``contacts.json`` in one atomic rename: it lands whole or not at all. Shard files the index does
-not name (left by an interrupted import, or replaced by a later one) are removed by the next
-writer.
+``contacts.json`` in one atomic rename: it lands whole or not at all. The files an import
+replaced stay, listed as retired, until the import after it: a reader that read the index just
+before still finds every shard it names. Shard files the index does not name (left by an
+interrupted import, or retired twice over) are removed by the next writer.
 
 Databases written before the index (schema 1) hold every contact inline in ``contacts.json``
 under ``contacts``; they are read whole. Older databases (schema 1 and 2) are rewritten in the
@@ -128,6 +129,7 @@ class ContactFiles:
         self._names_by_id: dict[int, str] | None = None
         self._files: dict[int, tuple[str, int]] = {}
         self._generation = 0
+        self._retired: list[str] = []
         self.next_id = 1
         # ``None`` for a database written before databases named themselves.
         self.database_id: str | None = None
@@ -171,6 +173,7 @@ class ContactFiles:
             index = next(iter(data[INDEX_TABLE].values()))
             ids, names, shards = index["ids"], index["names"], index["shards"]
             generation = index["generation"]
+            retired = index.get("retired", [])
             database_id = index.get("database")
             next_id = index.get("next_id", max(ids, default=0) + 1)
             files = {int(number): (entry[0], entry[1]) for number, entry in shards.items()}
@@ -186,6 +189,8 @@ class ContactFiles:
                     for name, count in files.values()
                 )
                 and sum(count for _, count in files.values()) == len(ids)
+                and type(retired) is list
+                and all(type(name) is str and _SHARD_NAME.match(name) for name in retired)
                 and (database_id is None or type(database_id) is str)
                 and type(next_id) is int
                 and next_id > max(ids, default=0)
@@ -203,6 +208,7 @@ class ContactFiles:
         self.ids, self.names, self._known = ids, names, known
         self._files, self._generation = files, generation
         self.next_id, self.database_id = next_id, database_id
+        self._retired = retired
         self.schema = _schema_of(data)
 
     def __len__(self) -> int:
@@ -287,6 +293,7 @@ class ContactFiles:
                 files[number] = (name, len(table))
             fsync_dir(self.directory)
             ids, names = review_order(documents, ids)
+            replaced = sorted(self._files[n][0] for n in by_shard if n in self._files)
             database_id = self.database_id or new_database_id()
             next_id = max(self.next_id, max(documents, default=0) + 1)
             index = {
@@ -296,6 +303,7 @@ class ContactFiles:
                 "ids": ids,
                 "names": names,
                 "shards": {str(number): list(entry) for number, entry in sorted(files.items())},
+                "retired": replaced,
             }
             write_bytes_atomic(self.index_path, orjson.dumps(_index_file(index)))
         except BaseException:
@@ -303,7 +311,7 @@ class ContactFiles:
                 with contextlib.suppress(OSError):
                     path.unlink()
             raise
-        replaced = {self._files[number][0] for number in by_shard if number in self._files}
+        gone = set(self._retired)
         with self._lock:
             self.documents = documents
             self.ids, self.names, self._known = ids, names, set(ids)
@@ -311,7 +319,8 @@ class ContactFiles:
             self._files, self._generation = files, generation
             self.database_id, self.next_id, self.schema = database_id, next_id, SCHEMA_VERSION
             self._loaded = set(files)
-        for name in replaced:
+            self._retired = replaced
+        for name in gone:
             with contextlib.suppress(OSError):
                 remove_own_file(self.directory / name)
 
@@ -320,6 +329,7 @@ class ContactFiles:
         if not self.directory.is_dir() or self.directory.is_symlink():
             return
         referenced = {name for name, _ in self._files.values()}
+        referenced.update(self._retired)
         for entry in self.directory.iterdir():
             if entry.name not in referenced and (
                 _SHARD_NAME.match(entry.name) or entry.name.endswith(".tmp")

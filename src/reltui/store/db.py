@@ -45,6 +45,8 @@ from reltui.store.restore import finish_restore, restore_pending
 from reltui.store.review_log import REVIEWS_DIR, SEGMENT_SIZE, ReviewLog
 from reltui.store.storage import read_store_file
 
+READ_ATTEMPTS = 5
+
 
 def now_local() -> datetime:
     """The current time, aware of the local time zone."""
@@ -102,6 +104,7 @@ class Store:
         self._states: dict[int, ContactState] = {}
         self._log = ReviewLog(path / REVIEWS_DIR)
         self._before_write: Callable[[], None] | None = None
+        self._mark: tuple[object, ...] = ()
 
     # ---- opening and closing -------------------------------------------------------------
 
@@ -147,18 +150,31 @@ class Store:
                 raise StoreError(f"{path}: cannot create database ({error.strerror})") from None
         if not read_only:
             check_private_tree(path)
-        store = cls(path, read_only=read_only, clock=clock)
-        try:
-            store._acquire()
-            with collector_paused():
-                store._load()
-        except CorruptDatabase as error:
+        # A reader takes no lock: it checks that no writer replaced the index (or restored the
+        # database) while it read, and reads again if one did, so it never mistakes a writer's
+        # work for damage.
+        for attempt in range(1 if not read_only else READ_ATTEMPTS):
+            mark = _write_mark(path)
+            store = cls(path, read_only=read_only, clock=clock)
+            try:
+                store._acquire()
+                with collector_paused():
+                    store._load()
+            except StoreError as error:
+                store.close()
+                if read_only and _write_mark(path) != mark:
+                    continue
+                if isinstance(error, CorruptDatabase):
+                    raise _with_backup_hint(error, path) from None
+                raise
+            except BaseException:
+                store.close()
+                raise
+            if not read_only or _write_mark(path) == mark:
+                store._mark = mark
+                return store
             store.close()
-            raise _with_backup_hint(error, path) from None
-        except BaseException:
-            store.close()
-            raise
-        return store
+        raise StoreError(f"{path}: the database kept changing while it was read; run it again")
 
     def hold_writes_until(self, ready: Callable[[], None]) -> None:
         """Call ``ready`` (which may block) before the first write, e.g. to finish a backup."""
@@ -268,7 +284,7 @@ class Store:
             try:
                 document = self._files.document(contact_id)
             except CorruptDatabase as error:
-                raise _with_backup_hint(error, self.path) from None
+                raise self._damage_or_change(error) from None
             contact = Contact.from_document(contact_id, document)
             self._contacts[contact_id] = contact
         return contact
@@ -297,7 +313,15 @@ class Store:
             with collector_paused():
                 self._files.load_all()
         except CorruptDatabase as error:
-            raise _with_backup_hint(error, self.path) from None
+            raise self._damage_or_change(error) from None
+
+    def _damage_or_change(self, error: CorruptDatabase) -> StoreError:
+        """A shard that failed to read: damage, unless writers replaced it since this opened."""
+        if self.read_only and _write_mark(self.path) != self._mark:
+            return StoreError(
+                f"{self.path}: changed by another reltui while this one read it; run it again"
+            )
+        return _with_backup_hint(error, self.path)
 
     # ---- reviews -------------------------------------------------------------------------
 
@@ -383,6 +407,16 @@ class Store:
         for contact in changed:
             self._contacts[contact.id] = contact
         return result
+
+
+def _write_mark(path: Path) -> tuple[object, ...]:
+    """What changes when a writer replaces the index or restores: a reader compares it."""
+    try:
+        status = os.lstat(path / CONTACTS_FILE)
+        index: object = (status.st_ino, status.st_mtime_ns, status.st_size)
+    except OSError:
+        index = None
+    return index, restore_pending(path)
 
 
 def _settle_restore(path: Path, *, locked: bool = True) -> None:
