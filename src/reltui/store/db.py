@@ -153,7 +153,7 @@ class Store:
         # A reader takes no lock: it checks that no writer replaced the index (or restored the
         # database) while it read, and reads again if one did, so it never mistakes a writer's
         # work for damage.
-        for attempt in range(1 if not read_only else READ_ATTEMPTS):
+        for _attempt in range(1 if not read_only else READ_ATTEMPTS):
             mark = _write_mark(path)
             store = cls(path, read_only=read_only, clock=clock)
             try:
