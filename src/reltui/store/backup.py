@@ -22,8 +22,6 @@ from reltui.store.files import (
     open_nofollow,
     write_bytes_atomic,
 )
-from reltui.store.review_log import read_journal
-from reltui.store.storage import CorruptFileError, read_json_file
 
 BACKUPS_DIR = "backups"
 DATA_FILES = ("contacts.json",)
@@ -166,17 +164,17 @@ class BackgroundBackup:
 
 
 def backup_is_readable(backup: Backup) -> bool:
-    """True when every file in the backup parses."""
+    """True when the backup validates as a whole database: every record, every checksum."""
+    from reltui.store.db import Store  # the database's own reading is the one check
+
     try:
-        for path in data_files(backup.path):
-            if path.suffix == ".jsonl":
-                read_journal(path)
-            else:
-                read_json_file(path)
-    except (CorruptFileError, OSError):
+        with Store.open(backup.path, read_only=True) as copy:
+            copy.load_all()
+    except (StoreError, OSError):
         return False
-    return (backup.path / DATA_FILES[0]).exists()
+    return True
 
 
 def newest_good_backup(db_path: Path) -> Backup | None:
+    """The newest backup that validates, if any."""
     return next((b for b in list_backups(db_path) if backup_is_readable(b)), None)

@@ -26,12 +26,11 @@ import os
 import re
 import secrets
 import threading
+import zlib
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
-
-import orjson
 
 from reltui.store.errors import CorruptDatabase
 from reltui.store.files import (
@@ -41,7 +40,13 @@ from reltui.store.files import (
     remove_own_file,
     write_bytes_atomic,
 )
-from reltui.store.storage import read_store_file
+from reltui.store.storage import (
+    CorruptFileError,
+    dumps_checked,
+    parse_object,
+    read_store_bytes,
+)
+from reltui.store.validation import contact_problem
 
 SCHEMA_VERSION = 3
 CONTACTS_FILE = "contacts.json"
@@ -85,16 +90,15 @@ def _documents_of(path: Path, table: Any, shard: int | None = None) -> dict[int,
     if not isinstance(table, dict):
         raise CorruptDatabase(f"{path}: file is corrupt (contacts table)")
     documents: dict[int, Document] = {}
-    try:
-        for key, document in table.items():
-            contact_id = int(key)
-            if type(document) is not dict or type(document.get("name")) is not str:
-                raise TypeError
-            if shard is not None and shard_of(contact_id) != shard:
-                raise ValueError
-            documents[contact_id] = document
-    except (TypeError, ValueError):
-        raise CorruptDatabase(f"{path}: file is corrupt (bad contact record)") from None
+    for key, document in table.items():
+        if not key.isdigit() or (shard is not None and shard_of(int(key)) != shard):
+            raise CorruptDatabase(f"{path}: file is corrupt (contact id {key!r} out of place)")
+        problem = contact_problem(document) if type(document) is dict else "not a record"
+        if problem is not None:
+            raise CorruptDatabase(
+                f"{path}: contact {key}: file is corrupt (bad contact record: {problem})"
+            )
+        documents[int(key)] = document
     return documents
 
 
@@ -127,7 +131,9 @@ class ContactFiles:
         self._known: set[int] = set()
         self._by_id: list[int] | None = None
         self._names_by_id: dict[int, str] | None = None
-        self._files: dict[int, tuple[str, int]] = {}
+        # Each shard's file, its number of contacts, and the CRC-32 of its bytes (``None`` for a
+        # file written before shards were checked).
+        self._files: dict[int, tuple[str, int, int | None]] = {}
         self._generation = 0
         self._retired: list[str] = []
         self.next_id = 1
@@ -176,7 +182,10 @@ class ContactFiles:
             retired = index.get("retired", [])
             database_id = index.get("database")
             next_id = index.get("next_id", max(ids, default=0) + 1)
-            files = {int(number): (entry[0], entry[1]) for number, entry in shards.items()}
+            files = {
+                int(number): (entry[0], entry[1], entry[2] if len(entry) > 2 else None)
+                for number, entry in shards.items()
+            }
             valid = (
                 type(ids) is list
                 and type(names) is list
@@ -185,10 +194,13 @@ class ContactFiles:
                 and set(map(type, ids)) <= {int}
                 and set(map(type, names)) <= {str}
                 and all(
-                    type(name) is str and _SHARD_NAME.match(name) and type(count) is int
-                    for name, count in files.values()
+                    type(name) is str
+                    and _SHARD_NAME.match(name)
+                    and type(count) is int
+                    and (crc is None or type(crc) is int)
+                    for name, count, crc in files.values()
                 )
-                and sum(count for _, count in files.values()) == len(ids)
+                and sum(entry[1] for entry in files.values()) == len(ids)
                 and type(retired) is list
                 and all(type(name) is str and _SHARD_NAME.match(name) for name in retired)
                 and (database_id is None or type(database_id) is str)
@@ -202,7 +214,7 @@ class ContactFiles:
         known = set(ids)
         if len(known) != len(ids):
             raise CorruptDatabase(f"{path}: file is corrupt (contact index)")
-        for name, _ in files.values():
+        for name, _, _ in files.values():
             if not (self.directory / name).is_file():
                 raise CorruptDatabase(f"{self.directory / name}: file is missing")
         self.ids, self.names, self._known = ids, names, known
@@ -249,14 +261,27 @@ class ContactFiles:
         with self._lock:
             if number in self._loaded or number not in self._files:
                 return
-            name, count = self._files[number]
+            name, count, crc = self._files[number]
             path = self.directory / name
-            data = read_store_file(path)
-            if data is None:
+            raw = read_store_bytes(path)
+            if raw is None:
                 raise CorruptDatabase(f"{path}: file is missing")
+            try:
+                data = parse_object(path, raw, "unexpected content")
+            except CorruptFileError as error:
+                raise CorruptDatabase(str(error)) from None
             documents = _documents_of(path, data.get(TABLE), number)
             if len(documents) != count or not self._known.issuperset(documents):
                 raise CorruptDatabase(f"{path}: file does not match the contact index")
+            if crc is not None and zlib.crc32(raw) != crc:
+                raise CorruptDatabase(
+                    f"{path}: checksum mismatch (changed on disk after reltui wrote it)"
+                )
+            for contact_id, document in documents.items():
+                if document["name"] != self.name(contact_id):
+                    raise CorruptDatabase(
+                        f"{path}: contact {contact_id}: name does not match the contact index"
+                    )
             self.documents.update(documents)
             self._loaded.add(number)
 
@@ -288,9 +313,10 @@ class ContactFiles:
                 path = self.directory / name
                 # Left by an import that failed before its index was written.
                 remove_own_file(path)
-                _write_new_file(path, orjson.dumps({TABLE: table}))
+                payload = dumps_checked({TABLE: table})
+                _write_new_file(path, payload)
                 written.append(path)
-                files[number] = (name, len(table))
+                files[number] = (name, len(table), zlib.crc32(payload))
             fsync_dir(self.directory)
             ids, names = review_order(documents, ids)
             replaced = sorted(self._files[n][0] for n in by_shard if n in self._files)
@@ -305,7 +331,7 @@ class ContactFiles:
                 "shards": {str(number): list(entry) for number, entry in sorted(files.items())},
                 "retired": replaced,
             }
-            write_bytes_atomic(self.index_path, orjson.dumps(_index_file(index)))
+            write_bytes_atomic(self.index_path, dumps_checked(_index_file(index)))
         except BaseException:
             for path in written:
                 with contextlib.suppress(OSError):
@@ -328,7 +354,7 @@ class ContactFiles:
         """Delete shard files the index does not name (only the lock holder calls this)."""
         if not self.directory.is_dir() or self.directory.is_symlink():
             return
-        referenced = {name for name, _ in self._files.values()}
+        referenced = {entry[0] for entry in self._files.values()}
         referenced.update(self._retired)
         for entry in self.directory.iterdir():
             if entry.name not in referenced and (

@@ -20,8 +20,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from reltui.domain.models import Contact, Review
 from reltui.domain.state import UNREVIEWED_STATE, ContactState, contact_state
 from reltui.memory import collector_paused
@@ -43,7 +41,7 @@ from reltui.store.files import (
 from reltui.store.lock import DatabaseLockedError, WriterLock
 from reltui.store.restore import finish_restore, restore_pending
 from reltui.store.review_log import REVIEWS_DIR, SEGMENT_SIZE, ReviewLog
-from reltui.store.storage import read_store_file
+from reltui.store.storage import dumps_checked, read_store_file
 
 READ_ATTEMPTS = 5
 
@@ -213,7 +211,7 @@ class Store:
             empty = ContactFiles.empty_file()
             try:
                 ensure_private_dir(self.path / REVIEWS_DIR)
-                write_bytes_atomic(contacts_path, orjson.dumps(empty))
+                write_bytes_atomic(contacts_path, dumps_checked(empty))
             except OSError as error:
                 message = f"{self.path}: cannot create database ({error.strerror})"
                 raise StoreError(message) from None

@@ -24,7 +24,6 @@ from collections.abc import Callable, Container, MutableMapping
 from pathlib import Path
 from typing import Any
 
-import orjson
 from tinydb import TinyDB
 
 from reltui.domain.models import Review
@@ -33,11 +32,13 @@ from reltui.store.files import ensure_private_dir, fsync_dir, open_nofollow, tru
 from reltui.store.storage import (
     CorruptFileError,
     atomic_storage,
+    dumps_checked,
     open_tinydb,
     parse_object,
     read_file,
     read_store_file,
 )
+from reltui.store.validation import review_problem
 
 SEGMENT_SIZE = 128
 JOURNAL_LIMIT = 256
@@ -56,7 +57,10 @@ def read_journal(path: Path) -> tuple[list[dict[str, Any]], int]:
     if raw is None:
         return [], 0
     whole = raw.rfind(b"\n") + 1
-    documents = [parse_object(path, line, "bad review record") for line in raw[:whole].splitlines()]
+    documents = [
+        parse_object(path, line, "bad review record", f"line {number}: ")
+        for number, line in enumerate(raw[:whole].splitlines(), 1)
+    ]
     return documents, whole
 
 
@@ -141,6 +145,11 @@ class ReviewLog:
         self._journal_lines = len(journal)
         loaded = []
         for document, path, where in documents.values():
+            problem = review_problem(document)
+            if problem is not None:
+                raise CorruptDatabase(
+                    f"{path}: {where}: file is corrupt (bad review record: {problem})"
+                )
             try:
                 review = Review.from_document(document)
             except (TypeError, ValueError, KeyError, AttributeError):
@@ -177,7 +186,7 @@ class ReviewLog:
 
         Raises ``OSError`` when the disk refuses; the journal is then as it was.
         """
-        line = orjson.dumps(document) + b"\n"
+        line = dumps_checked(document) + b"\n"
         fd = self._journal_file()
         try:
             written = os.write(fd, line)
