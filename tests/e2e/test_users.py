@@ -408,3 +408,51 @@ def test_a_loose_database_of_ones_own_is_refused_with_the_fix(accounts: list[Acc
     )
     alice.db.chmod(0o700)
     assert alice.cli.stats(alice.db)["total"] == 6
+
+
+def test_every_command_on_another_users_database_fails_in_one_line(
+    accounts: list[Account], shared_dir: Path
+) -> None:
+    alice, bob = accounts
+    if alice.uid is None:
+        pytest.skip("needs root and useradd: one account cannot be denied its own files")
+    import_contacts(alice)
+    # Alice's database where Bob can see that it exists (a readable parent), but not read it.
+    db = shared_dir / "alice-db"
+    shutil.copytree(alice.db, db, symlinks=True)
+    for path in tree(db):
+        os.chown(path, alice.uid, alice.uid, follow_symlinks=False)
+    source = bob.home / "contacts.csv"
+    source.write_text(CONTACTS_CSV, encoding="utf-8")
+    os.chown(source, bob.uid, bob.uid)
+    for args in (
+        ("stats",),
+        ("export",),
+        ("report",),
+        ("review",),
+        ("restore",),
+        ("restore", "--list"),
+        ("import", str(source)),
+        ("import", "--dry-run", str(source)),
+    ):
+        result = bob.cli("--db", f"{db}/", *args, check=False)
+        assert result.returncode == 1, (args, result)
+        assert result.stderr.startswith("reltui: ") and result.stderr.count("\n") == 1, result
+        assert "unexpected error" not in result.stderr and "Usage" not in result.stderr, result
+
+
+def test_a_review_on_a_read_only_database_suggests_read_only(accounts: list[Account]) -> None:
+    alice, _ = accounts
+    if alice.uid is None:
+        pytest.skip("needs root and useradd: root may write anywhere")
+    import_contacts(alice)
+    alice.db.chmod(0o500)
+    try:
+        result = alice.cli("--db", alice.db, "review", check=False)
+    finally:
+        alice.db.chmod(0o700)
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"reltui: {alice.db}: cannot write to this database (Permission denied); "
+        "use --read-only to browse it\n"
+    )

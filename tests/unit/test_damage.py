@@ -156,3 +156,30 @@ def test_a_missing_shard_is_reported_with_the_backup(sample):
     shard.unlink()
     with pytest.raises(StoreError, match="file is missing; newest good backup"):
         Store.open(sample, read_only=True)
+
+
+def test_a_failed_restore_changes_nothing_and_leaves_nothing_behind(sample, monkeypatch):
+    before = {
+        p: p.read_bytes() for p in sample.rglob("*") if p.is_file() and "backups" not in p.parts
+    }
+    calls = []
+
+    def full_disk(source, target):
+        calls.append(source)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device", str(target))
+        real_copy(source, target)
+
+    from reltui.store import restore
+
+    real_copy = restore.copy_private
+    monkeypatch.setattr(restore, "copy_private", full_disk)
+    result = run("restore", db=sample)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("reltui: ") and result.stderr.count("\n") == 1
+    assert "cannot restore (No space left on device); nothing was changed" in result.stderr
+    assert not (sample / ".restore").exists() and not (sample / "restore.json").exists()
+    after = {
+        p: p.read_bytes() for p in sample.rglob("*") if p.is_file() and "backups" not in p.parts
+    }
+    assert after == before

@@ -30,6 +30,8 @@ def restore_command(context: Context, backup_name: str | None, list_only: bool) 
     The current files are kept as a backup of their own first, so nothing is lost.
     """
     db_path = context.db_path
+    if not list_only:
+        check_private_tree(db_path)
     backups = list_backups(db_path)
     if list_only:
         if not backups:
@@ -39,7 +41,6 @@ def restore_command(context: Context, backup_name: str | None, list_only: bool) 
             click.echo(f"{backup.name}  {state}")
         return
     chosen = _choose(db_path, backups, backup_name)
-    check_private_tree(db_path)
     lock = WriterLock(db_path)
     try:
         lock.acquire()

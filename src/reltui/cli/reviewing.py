@@ -12,6 +12,7 @@ from reltui.cli.context import Context, UserError, pass_context
 from reltui.review.queues import QUEUES
 from reltui.store.backup import BackgroundBackup
 from reltui.store.db import DatabaseLocked, Store, StoreError
+from reltui.store.errors import ReadOnlyDatabase
 
 
 def open_for_review(context: Context, read_only: bool) -> Store:
@@ -24,6 +25,8 @@ def open_for_review(context: Context, read_only: bool) -> Store:
         interactive = sys.stdin.isatty() and sys.stdout.isatty()
         if interactive and click.confirm(f"reltui: {error}. Browse it read-only?", default=True):
             return context.open_store(read_only=True)
+        raise UserError(f"{error}; use --read-only to browse it") from None
+    except ReadOnlyDatabase as error:
         raise UserError(f"{error}; use --read-only to browse it") from None
     except StoreError as error:
         raise UserError(str(error)) from None

@@ -12,6 +12,7 @@ Layout of a database directory (all owner-only):
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -30,7 +31,7 @@ from reltui.store.contact_files import (
     SCHEMA_VERSION,
     ContactFiles,
 )
-from reltui.store.errors import CorruptDatabase, DatabaseLocked, StoreError
+from reltui.store.errors import CorruptDatabase, DatabaseLocked, ReadOnlyDatabase, StoreError
 from reltui.store.files import (
     check_private_tree,
     ensure_private_dir,
@@ -192,7 +193,15 @@ class Store:
             self._lock.acquire()
         except DatabaseLockedError as error:
             raise DatabaseLocked(str(error), error.holder) from None
+        except PermissionError as error:
+            raise ReadOnlyDatabase(
+                f"{self.path}: cannot write to this database ({error.strerror})"
+            ) from None
         except OSError as error:
+            if error.errno == errno.EROFS:
+                raise ReadOnlyDatabase(
+                    f"{self.path}: cannot write to this database ({error.strerror})"
+                ) from None
             raise StoreError(f"{self.path}: cannot lock database ({error.strerror})") from None
 
     def _load(self) -> None:
@@ -448,5 +457,12 @@ def _with_backup_hint(error: CorruptDatabase, path: Path) -> CorruptDatabase:
 
 
 def database_exists(path: Path) -> bool:
-    """True when ``path`` holds a reltui database."""
-    return (Path(path).expanduser() / CONTACTS_FILE).exists()
+    """True when ``path`` holds a reltui database (or may: one that cannot be looked into does,
+    so that opening it reports why)."""
+    try:
+        return (
+            os.path.lexists(Path(path).expanduser() / CONTACTS_FILE)
+            or (Path(path).expanduser() / REVIEWS_DIR).is_dir()
+        )
+    except PermissionError:
+        return True

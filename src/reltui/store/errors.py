@@ -20,6 +20,10 @@ class UnsafeDatabase(StoreError):
     """A database other users could change, or holding a link: refused for writing."""
 
 
+class ReadOnlyDatabase(StoreError):
+    """A database this user may read but not write (a read-only directory or file system)."""
+
+
 class DatabaseLocked(StoreError):
     """Another process holds the writer lock."""
 
