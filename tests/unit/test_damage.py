@@ -183,3 +183,31 @@ def test_a_failed_restore_changes_nothing_and_leaves_nothing_behind(sample, monk
         p: p.read_bytes() for p in sample.rglob("*") if p.is_file() and "backups" not in p.parts
     }
     assert after == before
+
+
+def test_a_4_gb_journal_line_is_damage_found_in_bounded_memory(sample):
+    import tracemalloc
+
+    journal = sample / "reviews" / "journal.jsonl"
+    with journal.open("ab") as handle:
+        handle.write(b'{"id": "')
+        handle.truncate(4 << 30)  # sparse: four gigabytes of one line, without its newline
+    tracemalloc.start()
+    try:
+        result = run("stats", db=sample)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    one_line(
+        result,
+        sample,
+        f"{journal}: line 2: longer than 1 MiB, more than any save writes (file is corrupt)",
+    )
+    assert peak < 32 << 20, f"{peak} bytes held to read one line"
+
+
+def test_a_huge_file_is_damage_and_not_read(sample):
+    index = sample / "contacts.json"
+    with index.open("ab") as handle:
+        handle.truncate(4 << 30)
+    one_line(run("stats", db=sample), sample, f"{index}: file is larger than 512 MiB (corrupt)")

@@ -35,7 +35,6 @@ from reltui.store.storage import (
     dumps_checked,
     open_tinydb,
     parse_object,
-    read_file,
     read_store_file,
 )
 from reltui.store.validation import review_problem
@@ -45,22 +44,37 @@ JOURNAL_LIMIT = 256
 REVIEWS_DIR = "reviews"
 JOURNAL_FILE = "journal.jsonl"
 TABLE = "reviews"
+MAX_LINE = 1 << 20
+_READ_CHUNK = 1 << 20
+_TOO_LONG = f"longer than {MAX_LINE >> 20} MiB, more than any save writes (file is corrupt)"
 
 
 def read_journal(path: Path) -> tuple[list[dict[str, Any]], int]:
     """The journal's documents and the length of its whole lines, in bytes.
 
     A last line without its newline was cut short by a crash and is left out; any other line
-    that does not parse raises ``CorruptFileError``.
+    that does not parse raises ``CorruptFileError``, and so does a line longer than
+    ``MAX_LINE`` (no save writes one), found before more than that is held in memory.
     """
-    raw = read_file(path)
-    if raw is None:
+    try:
+        fd = open_nofollow(path)
+    except FileNotFoundError:
         return [], 0
-    whole = raw.rfind(b"\n") + 1
-    documents = [
-        parse_object(path, line, "bad review record", f"line {number}: ")
-        for number, line in enumerate(raw[:whole].splitlines(), 1)
-    ]
+    documents: list[dict[str, Any]] = []
+    whole = 0
+    pending = b""
+    with os.fdopen(fd, "rb", buffering=0) as handle:
+        while chunk := handle.read(_READ_CHUNK):
+            lines = (pending + chunk).split(b"\n")
+            pending = lines.pop()
+            for line in lines:
+                where = f"line {len(documents) + 1}: "
+                if len(line) > MAX_LINE:
+                    raise CorruptFileError(path, f"{where}{_TOO_LONG}")
+                documents.append(parse_object(path, line, "bad review record", where))
+                whole += len(line) + 1
+            if len(pending) > MAX_LINE:
+                raise CorruptFileError(path, f"line {len(documents) + 1}: {_TOO_LONG}")
     return documents, whole
 
 
@@ -187,6 +201,8 @@ class ReviewLog:
         Raises ``OSError`` when the disk refuses; the journal is then as it was.
         """
         line = dumps_checked(document) + b"\n"
+        if len(line) > MAX_LINE:
+            raise StoreError(f"review too long to save (over {MAX_LINE >> 20} MiB)")
         fd = self._journal_file()
         try:
             written = os.write(fd, line)

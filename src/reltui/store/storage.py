@@ -30,14 +30,26 @@ class CorruptFileError(Exception):
         self.reason = reason
 
 
+MAX_FILE = 512 << 20
+
+
 def read_file(path: Path) -> bytes | None:
-    """A database file's bytes, never through a link; ``None`` when it does not exist."""
+    """A database file's bytes, never through a link; ``None`` when it does not exist.
+
+    A file larger than ``MAX_FILE`` (far beyond what reltui writes) raises ``CorruptFileError``
+    before it is read.
+    """
     try:
         fd = open_nofollow(path)
     except FileNotFoundError:
         return None
     with os.fdopen(fd, "rb") as handle:
-        return handle.read()
+        if os.fstat(fd).st_size > MAX_FILE:
+            raise CorruptFileError(path, f"file is larger than {MAX_FILE >> 20} MiB (corrupt)")
+        raw = handle.read()  # sized from the file's length, which was just checked
+    if len(raw) > MAX_FILE:
+        raise CorruptFileError(path, f"file is larger than {MAX_FILE >> 20} MiB (corrupt)")
+    return raw
 
 
 def read_json_file(path: Path) -> dict[str, Any] | None:
@@ -103,6 +115,8 @@ def read_store_bytes(path: Path) -> bytes | None:
     """``read_file``, its failures turned into the store's one-line errors."""
     try:
         return read_file(path)
+    except CorruptFileError as error:
+        raise CorruptDatabase(str(error)) from None
     except OSError as error:
         raise StoreError(f"{path}: cannot read ({error.strerror})") from None
 
