@@ -9,7 +9,7 @@ from pathlib import Path
 from reltui.config import Settings
 from reltui.domain.models import Review, normalise_email
 from reltui.domain.questions import QUESTION_IDS
-from reltui.domain.state import review_status
+from reltui.domain.state import contact_state, review_status
 from reltui.formats.reader import read_contacts
 from reltui.paths import sample_data_dir
 from reltui.store.db import Store, new_review_id, now_local
@@ -40,7 +40,7 @@ def build_sample_database(
                     decision=row["decision"] or None,
                     note=row["note"],
                 )
-                previous = history[-1] if history else None
-                review.status = review_status(review, previous, settings.candidate_min_yes)
+                carried = contact_state(history).status
+                review.status = review_status(review, carried, settings.candidate_min_yes)
                 store.save_review(review)
     return path

@@ -117,6 +117,14 @@ class Cli:
         text = self("--db", db, "export").stdout
         return {row["name"]: row for row in csv.DictReader(io.StringIO(text))}
 
+    def given(self, db: Path) -> dict[str, tuple[str, ...]]:
+        """Each reviewed contact's newest review's answers, complete or in progress."""
+        text = self("--db", db, "export", "--history").stdout
+        return {
+            row["name"]: tuple(row[column] for column in QUESTION_COLUMNS)
+            for row in csv.DictReader(io.StringIO(text))
+        }
+
     def answers(self, db: Path) -> dict[str, tuple[str, tuple[str, ...]]]:
         """Each contact's exported status and four answers."""
         return {

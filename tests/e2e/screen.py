@@ -156,10 +156,17 @@ def modes_left_on(output: bytes) -> dict[int, str]:
     }
 
 
-def start_review(tmux: TmuxServer, exe: str | Path, db: Path, **env: str) -> TmuxSession:
-    """Start ``reltui review --queue all`` on ``db`` and wait for the fixture's first contact."""
+def start_review(
+    tmux: TmuxServer,
+    exe: str | Path,
+    db: Path,
+    queue: str = "all",
+    name: str = "review",
+    **env: str,
+) -> TmuxSession:
+    """Start ``reltui review --queue QUEUE`` on ``db`` and wait for the fixture's first contact."""
     session = tmux.new_session(
-        "review", [str(exe), "--db", str(db), "review", "--queue", "all"], env=env
+        name, [str(exe), "--db", str(db), "review", "--queue", queue], env=env
     )
     session.wait_for(showing("Ada Lovelace", "1 of 6"), description="the first contact")
     return session

@@ -25,18 +25,20 @@ EXPECTED_EXPORT = {
     "Brian Kernighan": ("customer", ("yes", "no", "unsure", "no")),
     "Grace Hopper": ("candidate", ("yes", "yes", "yes", "no")),
     "Katherine Johnson": ("unreviewed", ("", "", "", "")),
-    "Linus Torvalds": ("customer", ("unsure", "", "", "")),
+    "Linus Torvalds": ("unreviewed", ("", "", "", "")),
     "Zara [/bold] Kaye": ("unreviewed", ("", "", "", "")),
 }
-# Linus, answered in part, is a customer reviewed today: only the two untouched are due.
+# Linus, answered in part, has a review in progress: still unreviewed, and due with the two
+# untouched.
 EXPECTED_STATS = {
     "total": 6,
     "clients": 1,
-    "customers": 2,
+    "customers": 1,
     "candidates": 1,
-    "unreviewed": 2,
-    "due": 2,
+    "unreviewed": 3,
+    "due": 3,
     "at_risk": 0,
+    "in_progress": 1,
 }
 
 
@@ -134,7 +136,7 @@ def test_review_in_a_real_terminal(
     assert cli.answers(db) == EXPECTED_EXPORT
     rows = cli.export(db)
     assert rows["Grace Hopper"]["next_action"] == "deliver a quick win and follow up in person"
-    assert {rows[name]["reviewer"] for name in ("Ada Lovelace", "Linus Torvalds")} == {
+    assert {rows[name]["reviewer"] for name in ("Ada Lovelace", "Grace Hopper")} == {
         user.env["USER"]
     }
     # The review backed up the database as it was before its first answer.
@@ -210,7 +212,10 @@ def test_signal_keeps_answers_and_frees_the_lock(
         print(f"\n[{name}] reltui exited with {status} after {time.monotonic() - started:.2f}s")
 
     assert lock_is_free(db)
-    assert cli.answers(db)["Ada Lovelace"] == ("customer", ("yes", "no", "unsure", ""))
+    # Three answers of four: a review in progress, on disk, that decides nothing yet.
+    assert cli.answers(db)["Ada Lovelace"] == ("unreviewed", ("", "", "", ""))
+    assert cli.given(db)["Ada Lovelace"] == ("yes", "no", "unsure", "")
+    assert cli.stats(db)["in_progress"] == 1
     assert cli("--db", db, "import", contacts_file).stdout == "0 added, 0 updated, 0 skipped\n"
 
 

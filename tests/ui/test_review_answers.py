@@ -59,7 +59,8 @@ async def test_four_yeses_make_a_client_saved_to_disk_before_moving_on(small_sto
         # Three answers are already on disk before the fourth.
         with open_store(small_store.path, read_only=True) as fresh:
             assert fresh.reviews(ada)[-1].answers["use_as_reference"] == "yes"
-            assert fresh.state(ada).status == Status.CANDIDATE
+            assert fresh.state(ada).status == Status.UNREVIEWED
+            assert fresh.state(ada).answered == 3
         await pilot.press("y")
         await pilot.pause()
         assert app.session.current_id != ada
@@ -69,7 +70,7 @@ async def test_four_yeses_make_a_client_saved_to_disk_before_moving_on(small_sto
         bar = split.render().plain
         assert "client 1 33%" in bar
         assert "unreviewed 2 67%" in bar
-        assert "this session: +1 client, -1 unreviewed" in bar
+        assert "this session: 1 reviewed, +1 client, -1 unreviewed" in bar
         assert screen_lines(app)[0].rstrip().endswith("· saved Ada Lovelace: client")
         assert list(app._notifications) == []
     with open_store(small_store.path, read_only=True) as fresh:

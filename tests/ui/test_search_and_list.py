@@ -76,7 +76,7 @@ async def test_list_view_shows_filters_sorts_and_opens(sample_store, make):
         assert lines[3].startswith("Aaron Blake")
         assert lines[3].split("  ")[0] == "Aaron Blake"
         assert "Blake Insurance" in lines[3]
-        assert lines[3].rstrip().endswith("customer    2026-09-17 2026-12-17")
+        assert lines[3].rstrip().endswith("customer    2026-09-17      2026-12-17")
         # f cycles the status filter: all -> client.
         await pilot.press("f")
         await settle(app, pilot)

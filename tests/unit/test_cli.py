@@ -253,8 +253,15 @@ def test_a_background_backup_copies_only_once_started(sample_db):
     assert background.error is None
     assert len(list_backups(sample_db)) == 1
     waited = BackgroundBackup(sample_db, keep=3)
-    waited.wait()  # a write before the first screen still gets its backup first
+    waited.wait()  # the review's first write waits for its backup
     assert len(list_backups(sample_db)) == 2
+
+
+def test_a_background_backup_never_started_is_never_made(sample_db):
+    background = BackgroundBackup(sample_db, keep=3)
+    background.finish()  # a session that wrote nothing
+    assert not background.started
+    assert list_backups(sample_db) == []
 
 
 def test_version_and_help_do_not_touch_the_disk():

@@ -1,18 +1,19 @@
 """A database names itself and its contacts for good: a lost index never moves a review."""
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import orjson
 import pytest
 from click.testing import CliRunner
 
-from conftest import FIXED_NOW
 from reltui.cli import cli
 from reltui.domain.models import Review
 from reltui.formats.records import ContactRecord
 from reltui.store.backup import list_backups, make_backup
 from reltui.store.db import Store, StoreError
 
+FIXED_NOW = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_data"
 
 

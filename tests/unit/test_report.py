@@ -31,13 +31,25 @@ Mon 2026-11-16 to Sun 2026-11-22
 - Dan Bricklin: candidate
 - Henry Ford: client
 
-## Promoted (1)
+## First reviews (1)
 
-- Dan Bricklin: unreviewed to candidate
+- Dan Bricklin: candidate
 
-## Demoted, now at risk (1)
+## Promoted (0)
 
-- Ada Lovelace: client to candidate; lost Ask referral
+No promotions this week.
+
+## Demoted (1)
+
+- Ada Lovelace: client to candidate, now at risk; lost Ask referral
+
+## Skipped (0)
+
+No contacts skipped this week.
+
+## Notes (0)
+
+No notes this week.
 
 ## Candidates' plans (3)
 
@@ -114,7 +126,9 @@ def test_report_of_a_week_a_client_was_lost(review_log):
         "- Grace Hopper: candidate",
     ]
     assert section(text, "Promoted") == ["- Brian Kernighan: customer to candidate"]
-    assert section(text, "Demoted") == ["- Grace Hopper: client to candidate; lost Know needs"]
+    assert section(text, "Demoted") == [
+        "- Grace Hopper: client to candidate, now at risk; lost Know needs"
+    ]
     assert section(text, "Split")[2:4] == [
         "| Clients | 3 | 2 | -1 |",
         "| Candidates | 0 | 2 | +2 |",
@@ -144,7 +158,8 @@ def test_hostile_names_are_escaped_and_skips_are_not_reviews(review_log):
         "- Grace Hopper: client",
     ]
     assert section(text, "Promoted") == ["- Grace Hopper: candidate to client"]
-    assert section(text, "Demoted") == ["No client lost this week."]
+    assert section(text, "Demoted") == ["No demotions this week."]
+    assert section(text, "Skipped") == ["- Brian Kernighan: until 2026-11-16"]
     assert "\x1b" not in text and "<x>" not in text
 
 

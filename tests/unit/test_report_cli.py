@@ -31,7 +31,10 @@ def test_another_week(review_log_db):
     result = run(review_log_db, "--week", "2026-W45")
     assert result.exit_code == 0
     assert result.stdout.splitlines()[0] == "# Relationship review, week 2026-W45"
-    assert "- Grace Hopper: client to candidate; lost Know needs" in result.stdout.splitlines()
+    assert (
+        "- Grace Hopper: client to candidate, now at risk; lost Know needs"
+        in result.stdout.splitlines()
+    )
 
 
 def test_report_to_a_file_is_owner_only_and_replaces_the_old_one(review_log_db, tmp_path):

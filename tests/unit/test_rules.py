@@ -11,7 +11,6 @@ from reltui.domain.rules import (
     Split,
     Status,
     classify,
-    is_at_risk,
     is_due,
     lost_questions,
     next_actions,
@@ -59,20 +58,6 @@ def test_client_iff_four_yes(values, decision):
     assert (status == Status.CLIENT) == all(value == Y for value in values)
     if decision == "keep" and status != Status.CLIENT:
         assert status == Status.CUSTOMER
-
-
-@pytest.mark.parametrize(
-    ("previous", "latest", "expected"),
-    [
-        ("client", "candidate", True),
-        ("client", "customer", True),
-        ("client", "client", False),
-        ("candidate", "customer", False),
-        (None, "customer", False),
-    ],
-)
-def test_at_risk(previous, latest, expected):
-    assert is_at_risk(previous, latest) is expected
 
 
 def test_lost_questions_name_the_yes_that_went():
@@ -141,14 +126,3 @@ def test_at_risk_client_is_due_at_once_unless_skipped():
     skipped.answers = dict.fromkeys(QUESTION_IDS)
     later = contact_state([made(40, "client"), made(1, "candidate"), skipped])
     assert not later.is_due(NOW)
-
-
-def test_lost_names_only_the_answer_that_changed_in_an_unfinished_review():
-    from reltui.domain.models import Review
-    from reltui.domain.state import contact_state
-
-    client = Review("a", 1, NOW - timedelta(days=30), "me", answers(Y, Y, Y, Y), status="client")
-    partial = Review(
-        "b", 1, NOW, "me", {**dict.fromkeys(QUESTION_IDS), "ask_referral": N}, status="candidate"
-    )
-    assert contact_state([client, partial]).lost == ["ask_referral"]

@@ -7,8 +7,8 @@ import pytest
 from reltui.domain.models import Review
 from reltui.domain.questions import DEFAULT_QUESTIONS, QUESTION_IDS
 from reltui.domain.rhythm import candidate_since, most_blocking
-from reltui.domain.rules import STATUS_ORDER, Split
-from reltui.domain.state import has_answers, review_status
+from reltui.domain.rules import STATUS_ORDER, Split, Status
+from reltui.domain.state import is_complete, review_status
 from reltui.formats.records import ContactRecord
 from reltui.review.insights import (
     at_risk_contacts,
@@ -52,8 +52,9 @@ LOG = (
     ("Grace Hopper", at(date(2026, 11, 11)), (Y, Y, Y, Y), None),
     (HOSTILE, at(date(2026, 11, 12)), (Y, Y, Y, N), "keep"),
     ("Brian Kernighan", at(date(2026, 11, 16), 0), (Y, Y, Y, N), None),
-    # Only one question answered: the other three carry the previous yes.
-    ("Ada Lovelace", at(date(2026, 11, 17)), (None, N, None, None), None),
+    ("Ada Lovelace", at(date(2026, 11, 17)), (Y, N, Y, Y), None),
+    # Only one question answered: a review in progress decides nothing, Frank stays unreviewed.
+    ("Frank Allen", at(date(2026, 11, 17)), (None, N, None, None), None),
     ("Dan Bricklin", at(date(2026, 11, 18)), (N, N, N, N), "promote"),
     # A client confirmed as a client is reviewed, not promoted.
     ("Henry Ford", at(date(2026, 11, 18), 9), (Y, Y, Y, Y), None),
@@ -78,7 +79,7 @@ EXPECTED_TREND = (
 
 def save_review(store, contact_id, when, values, decision=None, reviewer="me"):
     """Save one review the way a session does, its status from the previous answered one."""
-    answered = [review for review in store.reviews(contact_id) if has_answers(review)]
+    answered = [review for review in store.reviews(contact_id) if is_complete(review)]
     review = Review(
         id=new_review_id(),
         contact_id=contact_id,
@@ -88,7 +89,7 @@ def save_review(store, contact_id, when, values, decision=None, reviewer="me"):
         decision=decision,
         deferred_until=when + timedelta(days=7) if decision == "skip" else None,
     )
-    review.status = review_status(review, answered[-1] if answered else None, 3)
+    review.status = review_status(review, answered[-1].status if answered else Status.UNREVIEWED, 3)
     store.save_review(review)
     return review
 
@@ -132,22 +133,20 @@ def test_latest_week_matches_the_current_state(review_log):
     assert latest.counts == Split.of(store.state(cid).status for cid in store.contact_ids()).counts
 
 
-def test_longer_trend_ends_in_the_same_weeks(review_log):
+def test_longer_trend_starts_at_the_first_week_with_data_and_ends_in_the_same_weeks(review_log):
     store, _ = review_log
     trend = weekly_split(store, 52, TODAY)
-    assert len(trend) == 52
-    assert trend[0].week == "2025-W48"
-    assert counts(trend[0].split) == (0, 0, 0, 7)
-    by_week = {week.week: counts(week.split) for week in trend}
-    assert by_week["2026-W22"] == (0, 0, 0, 7)
-    assert by_week["2026-W23"] == (1, 0, 0, 6)  # Henry's first review, Monday 1 June
+    # Henry's first review, Monday 1 June, is the first data: no empty weeks are drawn before.
+    assert len(trend) == 25
+    assert trend[0].week == "2026-W23"
+    assert counts(trend[0].split) == (1, 0, 0, 6)
     assert [(week.week, counts(week.split)) for week in trend[-12:]] == list(EXPECTED_TREND)
 
 
-@pytest.mark.parametrize("weeks", [11, 53, 0])
-def test_weekly_split_refuses_a_window_outside_12_to_52(review_log, weeks):
+@pytest.mark.parametrize("weeks", [3, 53, 0])
+def test_weekly_split_refuses_a_window_outside_4_to_52(review_log, weeks):
     store, _ = review_log
-    with pytest.raises(ValueError, match="weeks must be 12-52"):
+    with pytest.raises(ValueError, match="weeks must be 4-52"):
         weekly_split(store, weeks, TODAY)
 
 
@@ -230,3 +229,16 @@ def test_plans_use_the_configured_next_actions(review_log):
         for q in DEFAULT_QUESTIONS
     )
     assert candidate_plans(store, questions, TODAY)[0].actions == ["lunch together"]
+
+
+def test_a_four_week_trend(review_log):
+    store, _ = review_log
+    trend = weekly_split(store, 4, TODAY)
+    assert [(week.week, counts(week.split)) for week in trend] == list(EXPECTED_TREND[-4:])
+
+
+def test_a_database_without_reviews_has_a_one_week_trend(tmp_path):
+    store, _ = build_review_log(tmp_path / "db", ())
+    trend = weekly_split(store, 12, TODAY)
+    assert [week.week for week in trend] == ["2026-W47"]
+    store.close()

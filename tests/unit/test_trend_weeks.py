@@ -12,7 +12,7 @@ from test_trend import N, U, Y, at
 from reltui.domain.models import Review
 from reltui.domain.questions import QUESTION_IDS
 from reltui.domain.rules import Split, Status
-from reltui.domain.state import has_answers, review_status
+from reltui.domain.state import is_complete, review_status
 from reltui.domain.trend import iso_week, parse_iso_week, split_by_week, week_start
 from reltui.store.db import new_review_id
 
@@ -64,9 +64,11 @@ def make_history(contact_id, entries):
             answers=dict(zip(QUESTION_IDS, values, strict=True)),
             decision=decision,
         )
-        review.status = review_status(review, answered[-1] if answered else None, 3)
+        review.status = review_status(
+            review, answered[-1].status if answered else Status.UNREVIEWED, 3
+        )
         history.append(review)
-        if has_answers(review):
+        if is_complete(review):
             answered.append(review)
     return history
 
@@ -74,7 +76,7 @@ def make_history(contact_id, entries):
 def slow_split(histories, end):
     statuses = []
     for history in histories:
-        counted = [r for r in history if has_answers(r) and r.at.date() <= end]
+        counted = [r for r in history if is_complete(r) and r.at.date() <= end]
         statuses.append(counted[-1].status if counted else Status.UNREVIEWED)
     return Split.of(statuses)
 

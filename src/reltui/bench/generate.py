@@ -12,7 +12,7 @@ import orjson
 
 from reltui.domain.models import Review
 from reltui.domain.questions import QUESTION_IDS
-from reltui.domain.rules import Answer
+from reltui.domain.rules import Answer, Status
 from reltui.domain.state import review_status
 from reltui.store.files import FILE_MODE, ensure_private_dir
 from reltui.store.review_log import SEGMENT_SIZE
@@ -274,7 +274,8 @@ def history_reviews(
                 answers=dict(answers),
                 note=rng.choice(("", "", "Follow up after the holidays.")),
             )
-            review.status = review_status(review, previous, candidate_min_yes)
+            carried = Status(previous.status) if previous else Status.UNREVIEWED
+            review.status = review_status(review, carried, candidate_min_yes)
             reviews.append(review)
             previous = review
             weeks_ago -= rng.randrange(1, 4)

@@ -68,20 +68,19 @@ def run_review(context: Context, queue: str, reviewer: str | None, read_only: bo
     with open_for_review(context, read_only) as store:
         backup = None
         if not store.read_only:
-            # Copied once the first screen is drawn; the store writes nothing until it is made.
+            # Made before the session's first write, so a quick look that changes nothing
+            # does not push an older backup out of the rotation.
             backup = BackgroundBackup(store.path, context.settings.backups)
             store.hold_writes_until(backup.wait)
         from reltui.ui.app import make_app  # the UI loads only for the commands that need it
 
         app = make_app(context.settings, store, queue=queue, reviewer=reviewer)
-        if backup is not None:
-            app.after_first_screen.append(backup.start)
         hang_up_when_the_terminal_goes()
         try:
             app.run()
         finally:
             if backup is not None:
-                backup.wait()  # before the lock is released
+                backup.finish()  # before the lock is released
         if backup is not None and backup.error is not None:
             click.echo(f"reltui: warning: backup not made ({backup.error.strerror})", err=True)
     if app.store_error is not None:

@@ -51,11 +51,12 @@ def compute_stats(store: Store, settings: Settings) -> dict[str, int]:
     split = current_split(store)
     reviewed = store.reviewed_contact_ids()
     # A contact never reviewed is due now and not at risk: no state to look at.
-    due, at_risk = len(store) - len(reviewed), 0
+    due, at_risk, in_progress = len(store) - len(reviewed), 0, 0
     for contact_id in reviewed:
         state = store.state(contact_id)
         due += state.is_due(now, settings.cadence_days)
         at_risk += state.at_risk
+        in_progress += state.in_progress is not None
     return {
         "total": split.total,
         "clients": split.counts[Status.CLIENT],
@@ -64,6 +65,7 @@ def compute_stats(store: Store, settings: Settings) -> dict[str, int]:
         "unreviewed": split.counts[Status.UNREVIEWED],
         "due": due,
         "at_risk": at_risk,
+        "in_progress": in_progress,
     }
 
 
@@ -78,6 +80,7 @@ def format_stats(figures: dict[str, int]) -> str:
     lines.append(f"{'Total':<12}{total:>8}")
     lines.append(f"{'Due now':<12}{figures['due']:>8}")
     lines.append(f"{'At risk':<12}{figures['at_risk']:>8}")
+    lines.append(f"{'In progress':<12}{figures['in_progress']:>8}")
     return "\n".join(lines)
 
 

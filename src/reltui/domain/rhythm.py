@@ -9,8 +9,8 @@ from typing import NamedTuple
 
 from reltui.domain.models import Contact, Review
 from reltui.domain.questions import DEFAULT_QUESTIONS, QUESTION_IDS, Question
-from reltui.domain.rules import Status, lost_questions, missing_questions, next_actions
-from reltui.domain.state import effective_answers, has_answers
+from reltui.domain.rules import Movement, Status, missing_questions, movement, next_actions
+from reltui.domain.state import contact_state, is_complete
 from reltui.domain.trend import answered_until, review_day
 
 History = tuple[Contact, Sequence[Review]]
@@ -18,73 +18,44 @@ History = tuple[Contact, Sequence[Review]]
 
 @dataclass(frozen=True, slots=True)
 class Standing:
-    """A contact's latest answered review and the one before, as the status rule reads them.
-
-    ``answers`` are the effective answers: a question left open in a review carries the
-    previous review's answer, exactly as when its status was worked out.
-    """
+    """A contact's latest complete review, as the status rule reads it."""
 
     status: Status
     answers: dict[str, str | None]
     reviewed_on: date | None
-    previous_status: Status | None = None
-    previous_answers: dict[str, str | None] | None = None
 
 
 UNREVIEWED = Standing(Status.UNREVIEWED, dict.fromkeys(QUESTION_IDS), None)
 
 
 def standing(history: Sequence[Review]) -> Standing:
-    """Where a contact's answered reviews (oldest first) leave it."""
+    """Where a contact's complete reviews (oldest first) leave it."""
     if not history:
         return UNREVIEWED
     latest = history[-1]
-    previous = history[-2] if len(history) > 1 else None
-    before_previous = history[-3] if len(history) > 2 else None
-    previous_answers = None
-    if previous is not None:
-        carried = before_previous.answers if before_previous else None
-        previous_answers = effective_answers(previous.answers, carried)
-    return Standing(
-        status=Status(latest.status),
-        answers=effective_answers(latest.answers, previous.answers if previous else None),
-        reviewed_on=review_day(latest),
-        previous_status=Status(previous.status) if previous else None,
-        previous_answers=previous_answers,
-    )
+    return Standing(Status(latest.status), dict(latest.answers), review_day(latest))
 
 
 def answered(reviews: Sequence[Review]) -> list[Review]:
-    """The reviews that count (any answer, or a promote or keep flag), oldest first."""
-    return [review for review in reviews if has_answers(review)]
+    """The reviews that count (the complete ones), oldest first."""
+    return [review for review in reviews if is_complete(review)]
 
 
 class AtRiskContact(NamedTuple):
-    """A client the latest review no longer makes a client: which yeses went, and when."""
+    """A client no longer a client: which yeses went, and since when."""
 
     contact: Contact
     lost: list[str]
     on: date
 
 
-def lost_client(current: Standing) -> list[str] | None:
-    """The questions that lost their yes when a client stopped being one; ``None`` if not."""
-    if current.previous_status != Status.CLIENT or current.status in (
-        Status.CLIENT,
-        Status.UNREVIEWED,
-    ):
-        return None
-    return lost_questions(current.previous_answers or {}, current.answers)
-
-
 def find_at_risk(histories: Iterable[History]) -> list[AtRiskContact]:
     """Every at-risk contact, the most recently lost first, then by name."""
     found = []
     for contact, reviews in histories:
-        current = standing(answered(reviews))
-        lost = lost_client(current)
-        if lost is not None and current.reviewed_on is not None:
-            found.append(AtRiskContact(contact, lost, current.reviewed_on))
+        state = contact_state(reviews)
+        if state.at_risk_since is not None:
+            found.append(AtRiskContact(contact, list(state.lost), state.at_risk_since.date()))
     found.sort(key=lambda item: (-item.on.toordinal(), item.contact.name.casefold()))
     return found
 
@@ -163,24 +134,21 @@ class WeekChange:
     after: Status
     reviewed: bool
     lost: list[str]
+    first: bool = False
+
+    @property
+    def movement(self) -> Movement | None:
+        return movement(self.before, self.after)
 
     @property
     def promoted(self) -> bool:
-        """Became a client, or became a candidate from customer or unreviewed."""
-        if self.after == Status.CLIENT:
-            return self.before != Status.CLIENT
-        return self.after == Status.CANDIDATE and self.before in (
-            Status.CUSTOMER,
-            Status.UNREVIEWED,
-        )
+        """Moved up: customer to candidate or client, candidate to client."""
+        return self.movement == Movement.PROMOTED
 
     @property
     def demoted(self) -> bool:
-        """Was a client at the start of the week and is not one at its end."""
-        return self.before == Status.CLIENT and self.after not in (
-            Status.CLIENT,
-            Status.UNREVIEWED,
-        )
+        """Moved down: client to candidate or customer, candidate to customer."""
+        return self.movement == Movement.DEMOTED
 
 
 def week_changes(histories: Iterable[History], start: date, end: date) -> list[WeekChange]:
@@ -198,7 +166,39 @@ def week_changes(histories: Iterable[History], start: date, end: date) -> list[W
             continue
         lost = []
         if before.status == Status.CLIENT and after.status != Status.CLIENT:
-            lost = lost_questions(before.answers, after.answers)
-        changes.append(WeekChange(contact, before.status, after.status, reviewed, lost))
+            lost = list(contact_state(counted).lost)
+        first = before.status == Status.UNREVIEWED
+        changes.append(WeekChange(contact, before.status, after.status, reviewed, lost, first))
     changes.sort(key=lambda change: (change.contact.name.casefold(), change.contact.id))
     return changes
+
+
+class WeekEntry(NamedTuple):
+    """A skip or a note given in a week: the contact and the date or the note's text."""
+
+    contact: Contact
+    text: str
+
+
+def week_skips(histories: Iterable[History], start: date, end: date) -> list[WeekEntry]:
+    """Contacts skipped in the week, each with the day they come back, by name."""
+    found = []
+    for contact, reviews in histories:
+        for review in reversed(reviews):
+            if start <= review_day(review) <= end and review.deferred_until is not None:
+                found.append(WeekEntry(contact, review.deferred_until.date().isoformat()))
+                break
+    found.sort(key=lambda entry: (entry.contact.name.casefold(), entry.contact.id))
+    return found
+
+
+def week_notes(histories: Iterable[History], start: date, end: date) -> list[WeekEntry]:
+    """The notes written on reviews given in the week, by name then review time."""
+    found = [
+        (contact.name.casefold(), contact.id, review.at, WeekEntry(contact, review.note))
+        for contact, reviews in histories
+        for review in reviews
+        if review.note.strip() and start <= review_day(review) <= end
+    ]
+    found.sort(key=lambda item: item[:3])
+    return [item[3] for item in found]

@@ -81,9 +81,26 @@ def classify(
     return Status.CUSTOMER
 
 
-def is_at_risk(previous_status: str | None, latest_status: str | None) -> bool:
-    """A client whose latest review no longer makes them a client."""
-    return previous_status == Status.CLIENT and latest_status not in (None, Status.CLIENT)
+class Movement(StrEnum):
+    """How a contact's status moved between two moments."""
+
+    FIRST = "first review"
+    PROMOTED = "promoted"
+    DEMOTED = "demoted"
+
+
+# Client above candidate above customer; unreviewed is not on the ladder.
+_LADDER = {Status.CLIENT: 0, Status.CANDIDATE: 1, Status.CUSTOMER: 2}
+
+
+def movement(before: str, after: str) -> Movement | None:
+    """A first classification, a move up or down the ladder, or ``None`` for no move."""
+    if after == Status.UNREVIEWED or before == after:
+        return None
+    if before == Status.UNREVIEWED:
+        return Movement.FIRST
+    up = _LADDER[Status(after)] < _LADDER[Status(before)]
+    return Movement.PROMOTED if up else Movement.DEMOTED
 
 
 def lost_questions(

@@ -1,4 +1,4 @@
-"""What a contact's review history says about it now: status, at risk, last reviewed, due."""
+"""What a contact's review history says about it now: status, at risk, in progress, due."""
 
 from __future__ import annotations
 
@@ -14,51 +14,52 @@ from reltui.domain.rules import (
     Decision,
     Status,
     classify,
-    is_at_risk,
     lost_questions,
     next_due,
 )
+from reltui.domain.rules import (
+    is_complete as all_answered,
+)
 
 SKIP_DAYS = 7
-_COUNTING_DECISIONS = frozenset({Decision.PROMOTE, Decision.KEEP})
+# A flag the user sets only on contacts who are not clients: it ends an at-risk spell.
+USER_DECISIONS = frozenset({Decision.PROMOTE, Decision.KEEP})
 
 
-def has_answers(review: Review) -> bool:
-    """A review counts once any question has an answer or the user flagged promote or keep."""
-    if review.decision in _COUNTING_DECISIONS:
-        return True
+def answered_count(review: Review) -> int:
+    """How many of the four questions this review has an answer for."""
     answers = review.answers
-    return any(answers.get(qid) for qid in QUESTION_IDS)
+    return sum(1 for qid in QUESTION_IDS if answers.get(qid))
 
 
-def effective_answers(
-    answers: Mapping[str, str | None], previous: Mapping[str, str | None] | None
-) -> dict[str, str | None]:
-    """This review's answers, with questions not yet answered carried over from the previous one.
+def is_complete(review: Review) -> bool:
+    """A review is complete when each of the four questions has an answer in it.
 
-    While a review is in progress the live split should not drop a client to customer just
-    because three questions are still unanswered this week.
+    Only a complete review decides anything: status, due date, at risk. Nothing is carried over
+    from an earlier review.
     """
-    merged = {qid: answers.get(qid) for qid in QUESTION_IDS}
-    if previous:
-        for qid in QUESTION_IDS:
-            if merged[qid] is None:
-                merged[qid] = previous.get(qid)
-    return merged
+    return all_answered(review.answers)
 
 
-def review_status(
-    review: Review,
-    previous: Review | None,
-    candidate_min_yes: int,
-) -> Status:
-    """The status a (possibly unfinished) review gives its contact."""
-    if not has_answers(review):
-        if previous is None:
-            return Status.UNREVIEWED
-        return Status(previous.status)
-    answers = effective_answers(review.answers, previous.answers if previous else None)
-    return classify(answers, review.decision, candidate_min_yes)
+def is_in_progress(review: Review) -> bool:
+    """Some, but not all, of the four questions answered."""
+    return 0 < answered_count(review) < len(QUESTION_IDS)
+
+
+def review_status(review: Review, carried: Status, candidate_min_yes: int) -> Status:
+    """The status a review gives its contact: classified once complete, else ``carried``.
+
+    ``carried`` is the status of the contact's last complete review (unreviewed if none), which
+    a review in progress leaves as it was.
+    """
+    if not is_complete(review):
+        return carried
+    return classify(review.answers, review.decision, candidate_min_yes)
+
+
+def decision_allowed(status: Status, decision: str | None) -> bool:
+    """``p`` and ``k`` apply to contacts who are not clients; a client carries no decision."""
+    return decision not in USER_DECISIONS or status != Status.CLIENT
 
 
 class ContactState(NamedTuple):
@@ -69,69 +70,91 @@ class ContactState(NamedTuple):
     """
 
     status: Status
-    previous_status: Status | None
-    latest: Review | None
-    previous: Review | None
+    latest: Review | None  # the newest complete review
+    newest: Review | None  # the newest review of any kind
+    in_progress: Review | None  # the newest review, while some of its answers are missing
     last_reviewed: datetime | None
     deferred_until: datetime | None
+    at_risk_since: datetime | None
+    lost: tuple[str, ...]  # the questions that lost their yes since the contact was a client
 
     @property
     def at_risk(self) -> bool:
-        return is_at_risk(self.previous_status, self.status)
+        return self.at_risk_since is not None
 
     @property
-    def lost(self) -> list[str]:
-        """The questions that lost their yes since the previous review (at-risk clients)."""
-        if not self.at_risk or self.latest is None or self.previous is None:
-            return []
-        latest = effective_answers(self.latest.answers, self.previous.answers)
-        return lost_questions(self.previous.answers, latest)
+    def answered(self) -> int:
+        """How many questions the review in progress has answered (0 when none is)."""
+        return answered_count(self.in_progress) if self.in_progress else 0
 
     def next_due(
         self, cadence_days: Mapping[Status, int] = DEFAULT_CADENCE_DAYS
     ) -> datetime | None:
-        return next_due(self.last_reviewed, self.status, cadence_days, self.deferred_until)
+        """When the contact is (or was) due; ``None`` means due now, never reviewed.
+
+        A review in progress or an at-risk client is due since it began; anyone else when their
+        status's cadence has passed since the last complete review. A skip moves the date to the
+        day the skip ends. The card, the list, the queue and the skip notice all read this.
+        """
+        if self.last_reviewed is None:
+            due = None
+        elif self.at_risk_since is not None:
+            due = self.at_risk_since
+        elif self.in_progress is not None:
+            due = self.in_progress.at
+        else:
+            due = next_due(self.last_reviewed, self.status, cadence_days)
+        deferred = self.deferred_until
+        if deferred is not None and (due is None or deferred > due):
+            return deferred
+        return due
 
     def is_due(
         self, now: datetime, cadence_days: Mapping[Status, int] = DEFAULT_CADENCE_DAYS
     ) -> bool:
-        """Due now: never reviewed, past its status's cadence, or an at-risk client.
-
-        An at-risk client is due at once (unless skipped this week): that is how clients are
-        lost, so the due queue starts with them.
-        """
-        if self.at_risk and (self.deferred_until is None or self.deferred_until <= now):
-            return True
+        """Due now: never reviewed, in progress, an at-risk client, or past its cadence."""
         due = self.next_due(cadence_days)
         return due is None or due <= now
 
 
-UNREVIEWED_STATE = ContactState(Status.UNREVIEWED, None, None, None, None, None)
+UNREVIEWED_STATE = ContactState(Status.UNREVIEWED, None, None, None, None, None, None, ())
 
 
 def contact_state(reviews: Sequence[Review]) -> ContactState:
-    """Fold a contact's reviews (oldest first) into its current standing."""
+    """Fold a contact's reviews (oldest first) into its current standing.
+
+    At risk starts with the first complete review after a client's that is not a client's, and
+    lasts through later reviews until the contact is a client again or the user decides to
+    promote or keep them.
+    """
     if not reviews:
         return UNREVIEWED_STATE
-    # The two newest reviews with answers, found from the end (this runs for every reviewed
-    # contact when a database opens).
-    latest = previous = None
-    for review in reversed(reviews):
-        if has_answers(review):
-            if latest is None:
-                latest = review
-            else:
-                previous = review
-                break
+    latest = last_client = risk_start = None
+    for review in reviews:
+        answers = review.answers
+        if not all(answers.get(qid) for qid in QUESTION_IDS):
+            continue
+        latest = review
+        if review.status == Status.CLIENT:
+            last_client, risk_start = review, None
+        elif last_client is not None:
+            if review.decision in USER_DECISIONS:
+                last_client = risk_start = None
+            elif risk_start is None:
+                risk_start = review
     newest = reviews[-1]
-    deferred = newest.deferred_until if newest.decision == Decision.SKIP else None
+    lost: tuple[str, ...] = ()
+    if risk_start is not None and last_client is not None and latest is not None:
+        lost = tuple(lost_questions(last_client.answers, latest.answers))
     return ContactState(
         _as_status(latest.status) if latest else Status.UNREVIEWED,
-        _as_status(previous.status) if previous else None,
         latest,
-        previous,
+        newest,
+        newest if is_in_progress(newest) else None,
         latest.at if latest else None,
-        deferred,
+        newest.deferred_until,
+        risk_start.at if risk_start else None,
+        lost,
     )
 
 
@@ -152,9 +175,11 @@ __all__ = [
     "Answer",
     "ContactState",
     "UNREVIEWED_STATE",
+    "answered_count",
     "contact_state",
-    "effective_answers",
-    "has_answers",
+    "decision_allowed",
+    "is_complete",
+    "is_in_progress",
     "review_status",
     "skip_until",
 ]

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from reltui.domain.models import Review
 from reltui.domain.rules import STATUS_ORDER, Split, Status
-from reltui.domain.state import has_answers
+from reltui.domain.state import is_complete
 
 _ISO_WEEK = re.compile(r"(\d{4})-W(\d{2})")
 
@@ -43,8 +43,8 @@ def review_day(review: Review) -> date:
 
 
 def answered_until(reviews: Sequence[Review], last_day: date) -> list[Review]:
-    """The answered reviews given on or before ``last_day`` (reviews oldest first)."""
-    return [r for r in reviews if has_answers(r) and review_day(r) <= last_day]
+    """The complete reviews given on or before ``last_day`` (reviews oldest first)."""
+    return [r for r in reviews if is_complete(r) and review_day(r) <= last_day]
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +82,7 @@ def split_by_week(
         contacts += 1
         current = unreviewed
         for review in reviews:
-            if not has_answers(review):
+            if not is_complete(review):
                 continue
             day = review_day(review)
             if day > last_sunday:
@@ -103,3 +103,20 @@ def split_by_week(
         split = Split(dict(zip(statuses, running, strict=True)))
         result.append(WeekSplit(iso_week(start), start, start + timedelta(days=6), split))
     return result
+
+
+def since_first_data(weeks: Sequence[WeekSplit], first_day: date | None) -> list[WeekSplit]:
+    """The weeks from the one holding the first complete review on; the last week always stays.
+
+    A trend that starts before any data existed draws weeks of nothing but unreviewed contacts.
+    """
+    if first_day is None:
+        return list(weeks[-1:])
+    kept = [week for week in weeks if week.end >= first_day]
+    return kept or list(weeks[-1:])
+
+
+def first_review_day(histories: Iterable[Sequence[Review]]) -> date | None:
+    """The day of the earliest complete review, or ``None`` when there is none."""
+    days = [review_day(r) for reviews in histories for r in reviews if is_complete(r)]
+    return min(days, default=None)

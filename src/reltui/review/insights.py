@@ -13,16 +13,26 @@ from reltui.domain.rhythm import (
     AtRiskContact,
     CandidatePlan,
     WeekChange,
+    WeekEntry,
     count_blocking,
     find_at_risk,
     plan_candidates,
     week_changes,
+    week_notes,
+    week_skips,
 )
-from reltui.domain.rules import Split, Status
-from reltui.domain.trend import WeekSplit, answered_until, iso_week, split_by_week
+from reltui.domain.rules import Movement, Split, Status
+from reltui.domain.trend import (
+    WeekSplit,
+    answered_until,
+    first_review_day,
+    iso_week,
+    since_first_data,
+    split_by_week,
+)
 from reltui.store.db import Store
 
-MIN_TREND_WEEKS = 12
+MIN_TREND_WEEKS = 4
 MAX_TREND_WEEKS = 52
 REPORT_TREND_WEEKS = 12
 
@@ -51,7 +61,7 @@ def reviewed_histories(store: Store) -> list[tuple[Contact, list[Review]]]:
     ]
 
 
-_Found = TypeVar("_Found", AtRiskContact, CandidatePlan, WeekChange)
+_Found = TypeVar("_Found", AtRiskContact, CandidatePlan, WeekChange, WeekEntry)
 
 
 def with_contacts(store: Store, found: list[_Found]) -> list[_Found]:
@@ -60,7 +70,7 @@ def with_contacts(store: Store, found: list[_Found]) -> list[_Found]:
 
 
 def _with_contact(item: _Found, contact: Contact) -> _Found:
-    if isinstance(item, AtRiskContact):  # a named tuple
+    if isinstance(item, AtRiskContact | WeekEntry):  # named tuples
         return item._replace(contact=contact)
     return replace(item, contact=contact)
 
@@ -71,13 +81,27 @@ def all_review_lists(store: Store) -> Iterator[list[Review]]:
 
 
 def weekly_split(store: Store, weeks: int, today: date) -> list[WeekSplit]:
-    """The split at the end of each of the last ``weeks`` ISO weeks (12-52), oldest first.
+    """The split at the end of each of the last ``weeks`` ISO weeks (4-52), oldest first.
 
-    The last entry is the week holding ``today``; it counts reviews given so far.
+    The last entry is the week holding ``today``; it counts reviews given so far. Weeks before
+    the first complete review are left out.
     """
     if not MIN_TREND_WEEKS <= weeks <= MAX_TREND_WEEKS:
         raise ValueError(f"weeks must be {MIN_TREND_WEEKS}-{MAX_TREND_WEEKS}, not {weeks}")
-    return split_by_week(all_review_lists(store), weeks, today)
+    return _trend(store, weeks, today)
+
+
+def _trend(store: Store, weeks: int, today: date) -> list[WeekSplit]:
+    trend = split_by_week(all_review_lists(store), weeks, today)
+    first = first_review_day(map(store.reviews, store.reviewed_contact_ids()))
+    return since_first_data(trend, first)
+
+
+def in_progress_count(store: Store) -> int:
+    """How many contacts have a review in progress (some answers, not all four)."""
+    return sum(
+        1 for contact_id in store.reviewed_contact_ids() if store.state(contact_id).in_progress
+    )
 
 
 def at_risk_contacts(store: Store) -> list[AtRiskContact]:
@@ -117,10 +141,16 @@ class WeeklyReport:
     plans: list[CandidatePlan]
     blocking: dict[str, int]
     trend: list[WeekSplit]
+    skipped: list[WeekEntry]
+    noted: list[WeekEntry]
 
     @property
     def reviewed(self) -> list[WeekChange]:
         return [change for change in self.changes if change.reviewed]
+
+    @property
+    def first_reviews(self) -> list[WeekChange]:
+        return [change for change in self.changes if change.movement == Movement.FIRST]
 
     @property
     def promoted(self) -> list[WeekChange]:
@@ -142,6 +172,7 @@ def weekly_report(
     as_of = min(end, today)
     contacts = reviewed_histories(store)
     trend = split_by_week(all_review_lists(store), REPORT_TREND_WEEKS, end)
+    first = first_review_day(reviews for _, reviews in contacts)
     return WeeklyReport(
         week=iso_week(start),
         start=start,
@@ -151,5 +182,7 @@ def weekly_report(
         after=trend[-1].split,
         plans=with_contacts(store, plan_candidates(contacts, as_of, questions)),
         blocking=count_blocking(answered_until(reviews, end) for _, reviews in contacts),
-        trend=trend,
+        trend=since_first_data(trend, first),
+        skipped=with_contacts(store, week_skips(contacts, start, end)),
+        noted=with_contacts(store, week_notes(contacts, start, end)),
     )

@@ -25,7 +25,10 @@ _STATUS_QUEUES = {
     "clients": Status.CLIENT,
 }
 
-# In the due queue, at-risk clients come first, then the contacts closest to a decision.
+# In the due queue, reviews in progress come first (the session resumes where it stopped), then
+# at-risk clients, then the contacts closest to a decision.
+_IN_PROGRESS_RANK = -1
+_AT_RISK_RANK = 0
 _DUE_ORDER = {
     Status.CLIENT: 1,
     Status.CANDIDATE: 2,
@@ -62,7 +65,12 @@ def build_queue(store: Store, name: str, now: datetime, settings: Settings) -> l
             elif name == "due":
                 if not state.is_due(now, settings.cadence_days):
                     continue
-                rank = 0 if state.at_risk else _DUE_ORDER[state.status]
+                if state.in_progress is not None:
+                    rank = _IN_PROGRESS_RANK
+                elif state.at_risk:
+                    rank = _AT_RISK_RANK
+                else:
+                    rank = _DUE_ORDER[state.status]
             else:
                 if state.status != _STATUS_QUEUES[name]:
                     continue

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from reltui.domain.models import Contact
 from reltui.domain.questions import DEFAULT_QUESTIONS, QUESTION_IDS, Question
-from reltui.domain.rhythm import most_blocking
+from reltui.domain.rhythm import WeekChange, most_blocking
 from reltui.domain.rules import STATUS_ORDER, Split, Status
+from reltui.domain.trend import iso_week
 from reltui.review.insights import WeeklyReport
 
 STATUS_LABELS = {
@@ -77,7 +78,7 @@ def _signed(number: int) -> str:
 
 
 def _split_section(report: WeeklyReport) -> list[str]:
-    previous = report.trend[-2].week
+    previous = iso_week(report.start - timedelta(days=7))
     rows = []
     for status in STATUS_ORDER:
         before, after = report.before.counts[status], report.after.counts[status]
@@ -128,18 +129,29 @@ def _trend_section(trend: Sequence[tuple[str, Split]]) -> list[str]:
     return [f"## Trend (last {len(rows)} weeks)", "", *_table(header, rows, "lrrrr")]
 
 
+def _demoted_line(change: WeekChange, titles: dict[str, str]) -> str:
+    line = f"- {contact_label(change.contact)}: {change.before} to {change.after}"
+    if change.before == Status.CLIENT:
+        lost = ", ".join(titles[qid] for qid in change.lost) or "none recorded"
+        line += f", now at risk; lost {lost}"
+    return line
+
+
 def render_report(report: WeeklyReport, questions: Sequence[Question] = DEFAULT_QUESTIONS) -> str:
     """The weekly report as Markdown: plain tables and lists, no HTML, names escaped."""
     titles = _titles(questions)
     reviewed = [f"- {contact_label(change.contact)}: {change.after}" for change in report.reviewed]
+    first = [
+        f"- {contact_label(change.contact)}: {change.after}" for change in report.first_reviews
+    ]
     promoted = [
         f"- {contact_label(change.contact)}: {change.before} to {change.after}"
         for change in report.promoted
     ]
-    demoted = [
-        f"- {contact_label(change.contact)}: client to {change.after}; lost "
-        + (", ".join(titles[qid] for qid in change.lost) or "none recorded")
-        for change in report.demoted
+    demoted = [_demoted_line(change, titles) for change in report.demoted]
+    skipped = [f"- {contact_label(entry.contact)}: until {entry.text}" for entry in report.skipped]
+    noted = [
+        f"- {contact_label(entry.contact)}: {escape_markdown(entry.text)}" for entry in report.noted
     ]
     lines = [
         f"# Relationship review, week {report.week}",
@@ -150,9 +162,15 @@ def render_report(report: WeeklyReport, questions: Sequence[Question] = DEFAULT_
         "",
         *_list_section("Reviewed", reviewed, "No contacts reviewed this week."),
         "",
+        *_list_section("First reviews", first, "No first reviews this week."),
+        "",
         *_list_section("Promoted", promoted, "No promotions this week."),
         "",
-        *_list_section("Demoted, now at risk", demoted, "No client lost this week."),
+        *_list_section("Demoted", demoted, "No demotions this week."),
+        "",
+        *_list_section("Skipped", skipped, "No contacts skipped this week."),
+        "",
+        *_list_section("Notes", noted, "No notes this week."),
         "",
         *_plans_section(report),
         "",

@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import cast
 
 from reltui.config import Settings
+from reltui.domain.changes import SessionChanges, session_changes
 from reltui.domain.models import Contact, Review
 from reltui.domain.questions import QUESTION_IDS, Question
 from reltui.domain.rules import Answer, Decision, Split, Status, next_actions
-from reltui.domain.state import ContactState, has_answers, review_status, skip_until
+from reltui.domain.state import (
+    USER_DECISIONS,
+    ContactState,
+    contact_state,
+    is_complete,
+    is_in_progress,
+    review_status,
+    skip_until,
+)
 from reltui.review.insights import current_split
 from reltui.review.queues import build_queue
 from reltui.store.db import Store, new_review_id
@@ -27,16 +37,15 @@ class UndoStep:
     question: int
 
 
-@dataclass(slots=True)
-class SessionSummary:
-    """What this session changed, for the end-of-session screen."""
+@dataclass(frozen=True, slots=True)
+class JumpBack:
+    """Where a search jump left the review: the queue, the place in it and the question."""
 
-    reviewed: list[int] = field(default_factory=list)
-    new_clients: list[int] = field(default_factory=list)
-    new_candidates: list[int] = field(default_factory=list)
-    at_risk: list[int] = field(default_factory=list)
-    split_before: Split = field(default_factory=Split)
-    split_after: Split = field(default_factory=Split)
+    queue_name: str
+    queue: list[int]
+    position: int
+    question: int
+    contact_id: int | None
 
 
 class ReviewSession:
@@ -58,11 +67,12 @@ class ReviewSession:
         self.queue: list[int] = build_queue(store, queue_name, self.clock(), settings)
         self.position = 0
         self.question = 0
-        self.split = current_split(store)
-        self.split_before = self.split.copy()
-        self._start_status: dict[int, Status] = {}
+        self.split_before = current_split(store)
+        self._start_states: dict[int, ContactState] = {}
+        self._changes: SessionChanges | None = None
         self._drafts: dict[int, Review] = {}
         self._undo: list[UndoStep] = []
+        self.jump_back: JumpBack | None = None
         if self.queue:
             self.question = self._first_open_question()
 
@@ -100,15 +110,31 @@ class ReviewSession:
     @property
     def answered_any(self) -> bool:
         """True once this session has saved anything."""
-        return bool(self._start_status)
+        return bool(self._start_states)
 
     @property
     def is_complete(self) -> bool:
         draft = self.draft
-        return draft is not None and all(draft.answers.get(qid) for qid in QUESTION_IDS)
+        return draft is not None and is_complete(draft)
+
+    @property
+    def split(self) -> Split:
+        """The whole database's split now, with this session's changes."""
+        return self.changes().split_after
+
+    def changes(self) -> SessionChanges:
+        """What this session changed so far: the one source of every count it shows."""
+        if self._changes is None:
+            after = {contact_id: self.store.state(contact_id) for contact_id in self._start_states}
+            self._changes = session_changes(self._start_states, after, self.split_before)
+        return self._changes
 
     def draft_for(self, contact_id: int) -> Review:
-        """Today's review by this reviewer, ready to change, or a new blank one."""
+        """The review this reviewer is giving the contact, ready to change, or a new blank one.
+
+        That is the contact's newest review when this reviewer gave it today, or when it is
+        still in progress (answered in part, on any day): the review resumes where it stopped.
+        """
         draft = self._drafts.get(contact_id)
         if draft is not None:
             return draft
@@ -117,8 +143,8 @@ class ReviewSession:
         latest = reviews[-1] if reviews else None
         if (
             latest is not None
-            and latest.at.date() == now.date()
             and latest.reviewer == self.reviewer
+            and (latest.at.date() == now.date() or is_in_progress(latest))
         ):
             draft = replace(latest, answers=dict(latest.answers))
         else:
@@ -130,12 +156,16 @@ class ReviewSession:
         return draft
 
     def previous_review(self, contact_id: int) -> Review | None:
-        """The last answered review before the one this session is giving."""
+        """The last complete review before the one this session is giving."""
+        return self._state_before_draft(contact_id).latest
+
+    def _state_before_draft(self, contact_id: int) -> ContactState:
+        """The contact's standing from its reviews other than the one being given."""
         draft_id = self.draft_for(contact_id).id
-        for review in reversed(self.store.reviews(contact_id)):
-            if review.id != draft_id and has_answers(review):
-                return review
-        return None
+        reviews = self.store.reviews(contact_id)
+        if not reviews or reviews[-1].id != draft_id:
+            return self.store.state(contact_id)
+        return contact_state([review for review in reviews if review.id != draft_id])
 
     def next_actions(self) -> list[str]:
         """The steps for the current contact if it is (or would be) a candidate."""
@@ -150,40 +180,103 @@ class ReviewSession:
 
     # ---- changing answers ----------------------------------------------------------------
 
-    def answer(self, value: Answer | str) -> Status:
-        """Answer the current question, save, and move to the next open question."""
+    def answer(self, value: Answer | str) -> bool:
+        """Answer the current question, save, and move to the next open question.
+
+        True when this answer completed the review (a complete review that is edited stays
+        complete, and returns False).
+        """
         question = self.question
+        was_complete = self.is_complete
         self.set_answer(QUESTION_IDS[question], Answer(value))
         self.question = self._first_open_question(after=question)
-        return self.store.state(self.queue[self.position]).status
+        return self.is_complete and not was_complete
+
+    def last_answers(self) -> dict[str, str | None] | None:
+        """The answers of the contact's last complete review, ``None`` if it has none."""
+        contact_id = self.current_id
+        previous = None if contact_id is None else self.previous_review(contact_id)
+        return dict(previous.answers) if previous is not None else None
+
+    def confirm(self) -> bool | None:
+        """Give the current question last time's answer; ``None`` if there was no last time.
+
+        Returns what ``answer`` returns: whether the review is now complete.
+        """
+        last = self.last_answers()
+        if last is None:
+            return None
+        # A complete review has an answer for every question.
+        return self.answer(Answer(cast(str, last[QUESTION_IDS[self.question]])))
+
+    def confirm_all(self) -> bool | None:
+        """Give every question without an answer last time's answer, in one undoable step."""
+        last = self.last_answers()
+        if last is None:
+            return None
+        draft = self._require_draft()
+        was_complete = is_complete(draft)
+
+        def fill(review: Review) -> None:
+            for qid in QUESTION_IDS:
+                if not review.answers.get(qid):
+                    review.answers[qid] = last[qid]
+
+        self._change(draft, fill)
+        self.question = self._first_open_question()
+        return self.is_complete and not was_complete
 
     def set_answer(self, question_id: str, value: Answer | None) -> None:
         draft = self._require_draft()
         self._change(draft, lambda review: review.answers.__setitem__(question_id, value))
 
-    def toggle_promote(self) -> None:
-        self._toggle_decision(Decision.PROMOTE)
+    def decision_refused(self) -> str | None:
+        """Why ``p`` or ``k`` records nothing for the current contact, or ``None`` if it may."""
+        draft = self.draft
+        if draft is None:
+            return "the queue is finished"
+        if self.draft_status(draft) == Status.CLIENT:
+            return "a client needs no promote or keep flag; they are a client already"
+        return None
 
-    def toggle_keep(self) -> None:
-        self._toggle_decision(Decision.KEEP)
+    def draft_status(self, draft: Review) -> Status:
+        """The status the review being given would leave its contact with if saved now."""
+        carried = self._state_before_draft(draft.contact_id).status
+        return review_status(draft, carried, self.settings.candidate_min_yes)
+
+    def toggle_promote(self) -> str | None:
+        """Flag to develop as a candidate (again: unflag); the reason when refused."""
+        return self._toggle_decision(Decision.PROMOTE)
+
+    def toggle_keep(self) -> str | None:
+        """Flag to keep as a customer (again: unflag); the reason when refused."""
+        return self._toggle_decision(Decision.KEEP)
 
     def set_note(self, note: str) -> None:
         draft = self._require_draft()
         self._change(draft, lambda review: setattr(review, "note", note))
 
-    def skip(self) -> None:
-        """Defer the current contact to next week and move on."""
+    def skip(self) -> datetime:
+        """Defer the current contact to next week and move on; returns the day it comes back.
+
+        A promote or keep flag already given stays: skipping only defers.
+        """
         draft = self._require_draft()
         until = skip_until(self.clock())
 
         def mark(review: Review) -> None:
-            review.decision = Decision.SKIP
+            if review.decision not in USER_DECISIONS:
+                review.decision = Decision.SKIP
             review.deferred_until = until
 
         self._change(draft, mark)
         self.next_contact()
+        return until
 
-    def _toggle_decision(self, decision: Decision) -> None:
+    def _toggle_decision(self, decision: Decision) -> str | None:
+        refused = self.decision_refused()
+        if refused is not None:
+            return refused
         draft = self._require_draft()
         new = None if draft.decision == decision else decision
 
@@ -192,6 +285,7 @@ class ReviewSession:
             review.deferred_until = None
 
         self._change(draft, mark)
+        return None
 
     def _require_draft(self) -> Review:
         draft = self.draft
@@ -210,14 +304,13 @@ class ReviewSession:
 
     def _save(self, review: Review) -> None:
         contact_id = review.contact_id
-        old_status = self.store.state(contact_id).status
-        self._start_status.setdefault(contact_id, old_status)
-        review.status = review_status(
-            review, self.previous_review(contact_id), self.settings.candidate_min_yes
-        )
-        self.store.save_review(review)
+        self._start_states.setdefault(contact_id, self.store.state(contact_id))
         self._drafts[contact_id] = review
-        self.split.move(old_status, self.store.state(contact_id).status)
+        review.status = self.draft_status(review)
+        if review.status == Status.CLIENT and review.decision in USER_DECISIONS:
+            review.decision = None  # a review that completes as a client carries no decision
+        self.store.save_review(review)
+        self._changes = None
 
     def undo(self) -> bool:
         """Put back the last change of this session; False when there is nothing to undo."""
@@ -269,12 +362,32 @@ class ReviewSession:
         self.position = 0
         self.question = self._first_open_question()
 
-    def jump_to(self, contact_id: int) -> None:
-        """Make ``contact_id`` the current contact, adding it to the queue if it is not there."""
+    def jump_to(self, contact_id: int, remember: bool = False) -> None:
+        """Make ``contact_id`` the current contact, adding it to the queue if it is not there.
+
+        With ``remember``, where the review was is kept for ``jump_back_to``.
+        """
+        if remember and self.jump_back is None:
+            self.jump_back = JumpBack(
+                self.queue_name, list(self.queue), self.position, self.question, self.current_id
+            )
         if contact_id not in self.queue:
             self.queue.insert(min(self.position, len(self.queue)), contact_id)
         self.position = self.queue.index(contact_id)
         self.question = self._first_open_question()
+
+    def jump_back_to(self) -> bool:
+        """Go back to where the last remembered jump left; False when there is none."""
+        back = self.jump_back
+        if back is None:
+            return False
+        self.jump_back = None
+        self.queue_name, self.queue = back.queue_name, list(back.queue)
+        self.position = back.position
+        if back.contact_id is not None and back.contact_id in self.queue:
+            self.position = self.queue.index(back.contact_id)
+        self.question = back.question if not self.done else 0
+        return True
 
     def _first_open_question(self, after: int = -1) -> int:
         draft = self.draft
@@ -288,19 +401,6 @@ class ReviewSession:
 
     # ---- the end -------------------------------------------------------------------------
 
-    def summary(self) -> SessionSummary:
-        """Reviewed count, new clients and candidates, contacts now at risk, split before/after."""
-        result = SessionSummary(
-            split_before=self.split_before.copy(), split_after=self.split.copy()
-        )
-        for contact_id, started in self._start_status.items():
-            state = self.store.state(contact_id)
-            if state.latest is not None and state.latest.reviewer == self.reviewer:
-                result.reviewed.append(contact_id)
-            if state.status == Status.CLIENT and started != Status.CLIENT:
-                result.new_clients.append(contact_id)
-            if state.status == Status.CANDIDATE and started != Status.CANDIDATE:
-                result.new_candidates.append(contact_id)
-            if state.at_risk:
-                result.at_risk.append(contact_id)
-        return result
+    def summary(self) -> SessionChanges:
+        """What this session changed, for the end-of-session screen."""
+        return self.changes()

@@ -162,6 +162,15 @@ class BackgroundBackup:
         self.start()
         self._thread.join()
 
+    @property
+    def started(self) -> bool:
+        return self._thread.ident is not None
+
+    def finish(self) -> None:
+        """Wait for a backup that was started; one never started is never made."""
+        if self.started:
+            self._thread.join()
+
 
 def backup_is_readable(backup: Backup) -> bool:
     """True when the backup validates as a whole database: every record, every checksum."""

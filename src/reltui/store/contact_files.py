@@ -32,6 +32,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from reltui.folding import fold
 from reltui.store.errors import CorruptDatabase
 from reltui.store.files import (
     FILE_MODE,
@@ -67,10 +68,14 @@ def shard_of(contact_id: int) -> int:
 def review_order(
     documents: Mapping[int, Mapping[str, Any]], ids: list[int] | None = None
 ) -> tuple[list[int], list[str]]:
-    """Ids and names ordered by name regardless of case, then by id (``ids``: sorted already)."""
+    """Ids and names ordered by name regardless of case and accents, then by id.
+
+    ``ids`` is sorted already. The list, the queues and search order names the same way
+    (``fold``): "Ángel" sorts with "Angel".
+    """
     ids = sorted(documents) if ids is None else ids
     names = [documents[contact_id]["name"] for contact_id in ids]
-    folded = [name.casefold() for name in names]
+    folded = [fold(name) for name in names]
     order = sorted(range(len(ids)), key=folded.__getitem__)
     return [ids[i] for i in order], [names[i] for i in order]
 

@@ -34,12 +34,15 @@ class ContactRow:
     at_risk: bool = False
     reviewed_at: datetime | None = None
     due_at: datetime | None = None
+    answered: int = 0  # questions answered in a review in progress
     name_key: str = field(default="", repr=False)
     company_key: str = field(default="", repr=False)
     haystack: str = field(default="", repr=False)
 
     @property
     def reviewed(self) -> str:
+        if self.answered:
+            return f"in progress {self.answered}/4"
         return day(self.reviewed_at)
 
     @property
@@ -95,6 +98,7 @@ class ContactRows:
         row.at_risk = state.at_risk
         row.reviewed_at = state.last_reviewed
         row.due_at = state.next_due(self._cadence_days)
+        row.answered = state.answered
 
     def refresh(self, contact_id: int) -> None:
         """Bring one contact's row up to date after a review changed."""

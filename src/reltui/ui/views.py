@@ -11,7 +11,7 @@ from datetime import datetime
 
 from reltui.domain.questions import QUESTION_IDS
 from reltui.domain.rules import Decision, Status
-from reltui.domain.state import has_answers
+from reltui.domain.state import answered_count, is_complete
 from reltui.review.session import ReviewSession
 from reltui.ui.text import safe
 
@@ -50,6 +50,7 @@ class CardView:
     due: str = ""
     flag: str = ""
     review_note: str = ""
+    progress: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,8 +99,10 @@ def card_view(session: ReviewSession) -> CardView | None:
         flag = "flagged: promote to candidate"
     elif draft.decision == Decision.KEEP:
         flag = "flagged: keep as customer"
-    elif draft.decision == Decision.SKIP and draft.deferred_until is not None:
-        flag = f"skipped until {day(draft.deferred_until)}"
+    if draft.deferred_until is not None and draft.deferred_until > now:
+        skipped = f"skipped until {day(draft.deferred_until)}"
+        flag = f"{flag} · {skipped}" if flag else skipped
+    answered = answered_count(draft)
     return CardView(
         name=safe(contact.name) or "(no name)",
         company=safe(contact.company),
@@ -111,10 +114,11 @@ def card_view(session: ReviewSession) -> CardView | None:
         status=state.status,
         at_risk=state.at_risk,
         lost=tuple(titles.get(qid, qid) for qid in state.lost),
-        lost_on=day(state.latest.at) if state.at_risk and state.latest else "",
+        lost_on=day(state.at_risk_since),
         due=due,
         flag=flag,
         review_note=safe(draft.note, multiline=True).strip(),
+        progress=f"in progress {answered}/4" if 0 < answered < len(QUESTION_IDS) else "",
     )
 
 
@@ -125,7 +129,7 @@ def history_view(session: ReviewSession) -> HistoryView:
     previous = session.previous_review(contact_id)
     statuses: list[str] = []
     for review in session.store.reviews(contact_id):
-        if has_answers(review) and (not statuses or statuses[-1] != review.status):
+        if is_complete(review) and (not statuses or statuses[-1] != review.status):
             statuses.append(str(review.status))
     if previous is None:
         return HistoryView(timeline=tuple(statuses[-TIMELINE_LENGTH:]))
@@ -140,11 +144,13 @@ def history_view(session: ReviewSession) -> HistoryView:
     )
 
 
-def questions_view(session: ReviewSession) -> QuestionsView:
+def questions_view(session: ReviewSession) -> QuestionsView | None:
     draft = session.draft
-    answers = tuple(draft.answers.get(qid) for qid in QUESTION_IDS) if draft else ()
+    if draft is None:
+        return None
+    answers = tuple(draft.answers.get(qid) for qid in QUESTION_IDS)
     complete = session.is_complete
-    result = str(draft.status) if complete and draft is not None else ""
+    result = str(draft.status) if complete else ""
     actions = tuple(session.next_actions()) if result == Status.CANDIDATE else ()
     contact_id = session.current_id
     before = session.previous_review(contact_id) if contact_id is not None else None
@@ -170,3 +176,24 @@ def progress_text(session: ReviewSession) -> str:
     if session.done:
         return f"all {total:,} {label} done"
     return f"{position:,} of {total:,} {label}"
+
+
+def done_text(session: ReviewSession) -> str:
+    """What an empty or finished queue says: that it is done, what it covered, what next."""
+    if not session.done:
+        return ""
+    label = QUEUE_LABELS.get(session.queue_name, session.queue_name)
+    total = len(session.queue)
+    changes = session.changes()
+    if total == 0:
+        covered = f"The {label} queue is empty: nobody is waiting."
+    else:
+        contacts = "contact" if total == 1 else "contacts"
+        covered = (
+            f"The {label} queue is done: {total:,} {contacts}, "
+            f"{len(changes.reviewed):,} reviewed in this session."
+        )
+    back = "h back to the last contact, " if total else ""
+    return (
+        f"{covered}\n\n{back}ctrl+p switches queue, L lists every contact, / searches, q finishes."
+    )

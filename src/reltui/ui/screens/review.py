@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
@@ -21,6 +22,7 @@ from reltui.ui.views import (
     QuestionsView,
     card_view,
     day,
+    done_text,
     history_view,
     progress_text,
     questions_view,
@@ -40,6 +42,21 @@ REVIEW_BINDINGS: list[Binding] = [
     Binding("y", "answer('yes')", "Yes", id="answer-yes", tooltip="Answer yes, go on"),
     Binding("n", "answer('no')", "No", id="answer-no", tooltip="Answer no, go on"),
     Binding("m", "answer('unsure')", "Unsure", id="answer-unsure", tooltip="Answer unsure, go on"),
+    Binding(
+        "enter",
+        "confirm",
+        "As before",
+        show=False,
+        id="confirm",
+        tooltip="Give this question last review's answer",
+    ),
+    Binding(
+        "equals_sign",
+        "confirm_all",
+        "All as before",
+        id="confirm-all",
+        tooltip="Give every open question last review's answer",
+    ),
     *(
         Binding(
             str(number),
@@ -61,6 +78,14 @@ REVIEW_BINDINGS: list[Binding] = [
     Binding("o", "note", "Note", id="note", tooltip="Write a note"),
     Binding("slash", "search", "Search", id="search", tooltip="Find a contact"),
     Binding(
+        "b",
+        "jump_back",
+        "Back",
+        show=False,
+        id="jump-back",
+        tooltip="Back to where the last search jump left",
+    ),
+    Binding(
         "L", "list_view", "List", show=False, id="list-view", tooltip="All contacts as a table"
     ),
     Binding("pagedown", "scroll_panes(1)", "Scroll", show=False, id="scroll-down"),
@@ -68,7 +93,18 @@ REVIEW_BINDINGS: list[Binding] = [
 ]
 
 # Actions that write a review; disabled when the store is read-only or the queue is done.
-WRITING_ACTIONS = frozenset({"answer", "undo", "toggle_promote", "toggle_keep", "skip", "note"})
+WRITING_ACTIONS = frozenset(
+    {
+        "answer",
+        "confirm",
+        "confirm_all",
+        "undo",
+        "toggle_promote",
+        "toggle_keep",
+        "skip",
+        "note",
+    }
+)
 
 
 class ReviewScreen(Screen[None]):
@@ -86,8 +122,10 @@ class ReviewScreen(Screen[None]):
     questions: reactive[QuestionsView | None] = reactive(None, repaint=False)
     split: reactive[SplitView] = reactive(SplitView, repaint=False)
     progress: reactive[str] = reactive("", repaint=False)
+    done_text: reactive[str] = reactive("", repaint=False)
     at_contact: reactive[bool] = reactive(False, bindings=True, repaint=False)
     can_undo: reactive[bool] = reactive(False, bindings=True, repaint=False)
+    can_go_back: reactive[bool] = reactive(False, bindings=True, repaint=False)
 
     def __init__(self, session: ReviewSession) -> None:
         super().__init__(id="review")
@@ -102,7 +140,9 @@ class ReviewScreen(Screen[None]):
         with Horizontal(id="review-body"):
             with Vertical(id="left-column"):
                 with Pane(id="card-pane"):
-                    yield ContactCard(id="contact-card").data_bind(view=ReviewScreen.card)
+                    yield ContactCard(id="contact-card").data_bind(
+                        view=ReviewScreen.card, done_text=ReviewScreen.done_text
+                    )
                 yield LastReview(id="last-review").data_bind(view=ReviewScreen.history)
             with Pane(id="question-pane"):
                 yield QuestionPanel(id="questions").data_bind(view=ReviewScreen.questions)
@@ -110,6 +150,10 @@ class ReviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sync()
+
+    def on_screen_resume(self) -> None:
+        # The queue may have finished while another screen was on top: show its keys now.
+        self.refresh_bindings()
 
     def on_resize(self) -> None:
         for widget in self.query(SteadyHeight):
@@ -123,20 +167,22 @@ class ReviewScreen(Screen[None]):
         self.card = card_view(session)
         self.history = history_view(session)
         self.questions = questions_view(session)
-        self.split = SplitView.of(session.split, session.split_before, self._at_risk_count())
+        self.split = SplitView.of_changes(session.changes())
         self.progress = progress_text(session)
+        self.done_text = done_text(session)
         # Both reactives refresh the Footer themselves, and only when they change: a full
         # Footer recompose on every key costs more than the rest of the redraw.
         self.at_contact = not session.done
         self.can_undo = session.can_undo
+        self.can_go_back = session.jump_back is not None
 
-    def _at_risk_count(self) -> int:
-        return len(self.session.summary().at_risk) if self.session.answered_any else 0
-
-    def _changed(self, contact_id: int | None) -> None:
+    def _changed(self, contact_id: int | None, announcement: str = "") -> None:
         if contact_id is not None:
             self.post_message(ReviewChanged(contact_id))
         self.sync()
+        # After the card and questions: the header last, so all of them reach one frame. Any
+        # other change clears the line, so it never speaks of an answer since taken back.
+        self.query_one(ReviewHeader).announcement = announcement
         if self.session.done and self.session.queue:
             app = cast("ReltuiApp", self.app)
             app.call_later(app.show_summary)
@@ -147,8 +193,11 @@ class ReviewScreen(Screen[None]):
             return None
         if action == "undo":
             return True if self.can_undo else None
+        # False hides a key from the footer; None would show it dimmed.
         if action in WRITING_ACTIONS or action == "go_to_question":
             return self.at_contact
+        if action == "jump_back":
+            return self.can_go_back
         if action == "next_contact":
             return True if self.at_contact else None
         if action == "previous_contact":
@@ -158,19 +207,39 @@ class ReviewScreen(Screen[None]):
     # ---- answering -------------------------------------------------------------------------
 
     def action_answer(self, value: str) -> None:
-        session = self.session
-        contact_id = session.current_id
+        contact_id = self.session.current_id
+        if contact_id is not None:
+            self._answered(contact_id, self.session.answer(Answer(value)))
+
+    def action_confirm(self) -> None:
+        self._confirm(self.session.confirm)
+
+    def action_confirm_all(self) -> None:
+        self._confirm(self.session.confirm_all)
+
+    def _confirm(self, confirm: Callable[[], bool | None]) -> None:
+        contact_id = self.session.current_id
         if contact_id is None:
             return
-        session.answer(Answer(value))
-        announcement = None
-        if session.is_complete and session.settings.auto_advance:
+        completed = confirm()
+        if completed is None:
+            self.notify(
+                "Never reviewed: there is no answer from last time to keep; answer y, n or m",
+                markup=False,
+                timeout=3,
+            )
+            return
+        self._answered(contact_id, completed)
+
+    def _answered(self, contact_id: int, completed: bool) -> None:
+        """Show a saved answer; the review that it completed moves on to the next contact."""
+        session = self.session
+        announcement = ""
+        if completed:
             announcement = self._result_line(contact_id)
-            session.next_contact()
-        self._changed(contact_id)
-        if announcement is not None:
-            # After the card and questions: the header last, so all of them reach one frame.
-            self.query_one(ReviewHeader).announcement = announcement
+            if session.settings.auto_advance:
+                session.next_contact()
+        self._changed(contact_id, announcement)
 
     def _result_line(self, contact_id: int) -> str:
         name = safe(self.session.store.contact(contact_id).name)
@@ -189,11 +258,15 @@ class ReviewScreen(Screen[None]):
             self.notify("Undone", markup=False, timeout=2)
 
     def action_toggle_promote(self) -> None:
-        self.session.toggle_promote()
-        self._changed(self.session.current_id)
+        self._decided(self.session.toggle_promote())
 
     def action_toggle_keep(self) -> None:
-        self.session.toggle_keep()
+        self._decided(self.session.toggle_keep())
+
+    def _decided(self, refused: str | None) -> None:
+        if refused is not None:
+            self.notify(f"Nothing recorded: {refused}", markup=False, timeout=3)
+            return
         self._changed(self.session.current_id)
 
     def action_skip(self) -> None:
@@ -202,9 +275,10 @@ class ReviewScreen(Screen[None]):
             return
         self.session.skip()
         name = safe(self.session.store.contact(contact_id).name)
-        until = self.session.store.state(contact_id).deferred_until
-        when = day(until) if until is not None else "next week"
-        self.notify(f"{name}: skipped until {when}", markup=False, timeout=3)
+        # The date the card, the list and the queue show: the skip's end, or a later due date.
+        due = self.session.store.state(contact_id).next_due(self.session.settings.cadence_days)
+        when = day(due) if due is not None else "next week"
+        self.notify(f"{name}: skipped, due again {when}", markup=False, timeout=3)
         self._changed(contact_id)
 
     def action_note(self) -> None:
@@ -232,17 +306,25 @@ class ReviewScreen(Screen[None]):
         self.session.previous_contact()
         self.sync()
 
-    def jump_to(self, contact_id: int) -> None:
-        """Make ``contact_id`` the current contact (from search, the list or the palette)."""
-        self.session.jump_to(contact_id)
-        self.sync()
+    def jump_to(self, contact_id: int, remember: bool = False) -> None:
+        """Make ``contact_id`` the current contact (from search, the list or the palette).
+
+        With ``remember``, ``b`` comes back to where the review was.
+        """
+        self.session.jump_to(contact_id, remember=remember)
+        self._changed(None)
+
+    def action_jump_back(self) -> None:
+        if self.session.jump_back_to():
+            self._changed(None)
 
     def action_search(self) -> None:
         from reltui.ui.screens.search import SearchScreen
 
         def chosen(contact_id: int | None) -> None:
             if contact_id is not None:
-                self.jump_to(contact_id)
+                self.jump_to(contact_id, remember=True)
+                self.notify("b goes back to where you were", markup=False, timeout=3)
 
         self.app.push_screen(SearchScreen(), chosen)
 

@@ -14,10 +14,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
+from reltui.domain.changes import SessionChanges
 from reltui.domain.rules import STATUS_ORDER, next_actions
-from reltui.domain.state import effective_answers
 from reltui.review.insights import blocking_questions
-from reltui.review.session import ReviewSession, SessionSummary
+from reltui.review.session import ReviewSession
 from reltui.ui.rhythm_views import blocking_content
 from reltui.ui.text import safe
 from reltui.ui.widgets.pane import Pane
@@ -38,39 +38,48 @@ def count_line(label: str, count: int, style: str = "bold") -> Content:
     return Content.assemble((f"{label:<{LABEL_WIDTH}}", MUTED), (str(count), style))
 
 
-def summary_content(session: ReviewSession, summary: SessionSummary) -> Content:
+def summary_content(session: ReviewSession, summary: SessionChanges) -> Content:
     """The summary as text: counts, names, next actions and the split before and after."""
     store = session.store
+    titles = {question.id: question.title for question in session.questions}
 
     def name(contact_id: int) -> str:
         return safe(store.contact(contact_id).name) or "(no name)"
+
+    def names(label: str, ids: tuple[int, ...], style: str = "bold") -> list[Content]:
+        return [count_line(label, len(ids), style), *(Content(f"  {name(i)}") for i in ids)]
+
+    def if_any(label: str, ids: tuple[int, ...], listed: bool = True) -> list[Content]:
+        """A line for a change that happened, with its names; nothing for one that did not."""
+        if not ids:
+            return []
+        return names(label, ids) if listed else [count_line(label, len(ids))]
 
     lines: list[Content] = [
         Content.styled("Session summary · everything is saved", "bold"),
         Content(""),
         count_line("reviewed", len(summary.reviewed)),
-        count_line("new clients", len(summary.new_clients)),
+        # First reviews are named below as new clients and candidates, or not at all.
+        *if_any("first reviews", summary.first_reviews, listed=False),
+        *names("new clients", summary.new_clients),
+        count_line("new candidates", len(summary.new_candidates)),
     ]
-    lines.extend(Content(f"  {name(contact_id)}") for contact_id in summary.new_clients)
-    lines.append(count_line("new candidates", len(summary.new_candidates)))
     for contact_id in summary.new_candidates:
-        state = store.state(contact_id)
-        actions: list[str] = []
-        if state.latest is not None:
-            # Questions left open this time keep last time's answer, as the status did.
-            previous = state.previous.answers if state.previous else None
-            answers = effective_answers(state.latest.answers, previous)
-            actions = next_actions(answers, session.questions)
+        latest = store.state(contact_id).latest
+        actions = next_actions(latest.answers, session.questions) if latest else []
         lines.append(Content(f"  {name(contact_id)}"))
         lines.extend(Content.styled(f"    → {action}", MUTED) for action in actions)
-    lines.append(count_line("now at risk", len(summary.at_risk), AT_RISK_STYLE))
-    titles = {question.id: question.title for question in session.questions}
-    for contact_id in summary.at_risk:
+    lines += if_any("demoted", summary.demoted)
+    lines.append(count_line("now at risk", len(summary.now_at_risk), AT_RISK_STYLE))
+    for contact_id in summary.now_at_risk:
         state = store.state(contact_id)
         lost = ", ".join(titles.get(qid, qid) for qid in state.lost) or "a yes"
-        when = state.latest.at.date().isoformat() if state.latest else ""
+        when = state.at_risk_since.date().isoformat() if state.at_risk_since else ""
         lines.append(Content(f"  {name(contact_id)}"))
         lines.append(Content.styled(f"    lost {lost} on {when}", MUTED))
+    lines += if_any("in progress", summary.in_progress)
+    lines += if_any("skipped", summary.skipped)
+    lines += if_any("noted", summary.noted)
     lines += [Content(""), Content.styled(f"{'split':<{LABEL_WIDTH}}before → after", MUTED)]
     for status in STATUS_ORDER:
         before = summary.split_before.counts[status]

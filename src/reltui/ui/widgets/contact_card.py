@@ -9,21 +9,22 @@ from reltui.ui.views import CardView
 from reltui.ui.widgets.steady import SteadyHeight
 from reltui.ui.widgets.styles import AT_RISK_STYLE, MUTED, status_style
 
-EMPTY_TEXT = (
-    "Nothing left in this queue.\n\n"
-    "h goes back, / searches, L lists every contact, ctrl+p switches queue, q ends."
-)
-
 
 class ContactCard(SteadyHeight):
     """The card for the current contact; every text field is shown literally."""
 
     view: reactive[CardView | None] = reactive(None)
+    done_text: reactive[str] = reactive("")
+
+    def watch_done_text(self) -> None:
+        if self.view is None:
+            self._strips = None  # the strips are kept per view, and the view is still None
+            self.watch_view()
 
     def content_lines(self) -> list[Content]:
         card = self.view
         if card is None:
-            return [Content(line) for line in EMPTY_TEXT.split("\n")]
+            return [Content(line) for line in self.done_text.split("\n")]
         lines: list[Content] = [Content.styled(card.name, "bold")]
         role = ", ".join(part for part in (card.position, card.company) if part)
         for text in (role, card.email, card.phone):
@@ -36,6 +37,8 @@ class ContactCard(SteadyHeight):
                 (str(card.status), status_style(card.status)), (f" · {card.due}", MUTED)
             )
         )
+        if card.progress:
+            lines.append(Content.styled(card.progress, "bold $text-warning"))
         if card.at_risk:
             # Which yes went, and the review that lost it: what the next conversation is about.
             since = f" since {card.lost_on}" if card.lost_on else ""

@@ -19,7 +19,7 @@ HEADERS = {
     "reviewed": "Reviewed",
     "due": "Due",
 }
-FIXED_WIDTHS = {"status": 11, "reviewed": 10, "due": 10}
+FIXED_WIDTHS = {"status": 11, "reviewed": 15, "due": 10}
 
 
 def fit(text: str, width: int) -> str:

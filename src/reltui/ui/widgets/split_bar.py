@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from reltui.domain.changes import SessionChanges
 from reltui.domain.rules import STATUS_ORDER, Split
 
 # A different glyph per status keeps the bar readable without colour (NO_COLOR).
@@ -34,6 +35,10 @@ class SplitView:
     counts: tuple[int, ...] = (0, 0, 0, 0)
     before: tuple[int, ...] = (0, 0, 0, 0)
     at_risk: int = 0
+    reviewed: int = 0
+    demoted: int = 0
+    in_progress: int = 0
+    skipped: int = 0
 
     @classmethod
     def of(cls, split: Split, before: Split, at_risk: int = 0) -> SplitView:
@@ -43,20 +48,39 @@ class SplitView:
             at_risk,
         )
 
+    @classmethod
+    def of_changes(cls, changes: SessionChanges) -> SplitView:
+        """The view of a session's changes, counted once in ``session_changes``."""
+        return cls(
+            tuple(changes.split_after.counts[status] for status in STATUS_ORDER),
+            tuple(changes.split_before.counts[status] for status in STATUS_ORDER),
+            len(changes.now_at_risk),
+            len(changes.reviewed),
+            len(changes.demoted),
+            len(changes.in_progress),
+            len(changes.skipped),
+        )
+
     @property
     def total(self) -> int:
         return sum(self.counts)
 
     def changes(self) -> str:
-        """This session's changes in words: "+2 clients, -1 customer, 1 at risk"."""
-        parts = []
+        """This session's changes in words: "3 reviewed, +2 clients, -1 customer, 1 at risk"."""
+        parts = [f"{self.reviewed} reviewed"] if self.reviewed else []
         for status, now, was in zip(STATUS_ORDER, self.counts, self.before, strict=True):
             delta = now - was
             if delta:
                 noun = status.value if abs(delta) == 1 else PLURALS[status]
                 parts.append(f"{delta:+d} {noun}")
-        if self.at_risk:
-            parts.append(f"{self.at_risk} at risk")
+        for count, words in (
+            (self.demoted, "demoted"),
+            (self.at_risk, "at risk"),
+            (self.in_progress, "in progress"),
+            (self.skipped, "skipped"),
+        ):
+            if count:
+                parts.append(f"{count} {words}")
         return ", ".join(parts) if parts else "no changes yet"
 
 
