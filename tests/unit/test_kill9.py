@@ -1,5 +1,5 @@
-"""Kill -9 at points spread over every file system call of an import, a review, a backup and
-a restore: the next open finds the old state or the new one, and nothing else."""
+"""Kill -9 at every file system call of an import, a review, a backup and a restore: the next
+open finds the old state or the new one, and nothing else."""
 
 from __future__ import annotations
 
