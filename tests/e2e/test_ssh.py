@@ -94,7 +94,9 @@ def test_dropped_connection_ends_reltui_with_every_answer_saved(
         print(f"\n[ssh] reltui exited {took:.2f}s after its ssh client was killed")
 
     assert lock_is_free(db)
-    assert cli("--db", db, "import", contacts_file).stdout == "0 added, 0 updated, 0 skipped\n"
+    assert cli("--db", db, "import", contacts_file).stdout == (
+        "0 added, 0 updated, 0 merged as duplicates, 6 unchanged, 0 skipped\n"
+    )
     answers = cli.answers(db)
     assert answers["Ada Lovelace"] == ("client", ("yes", "yes", "yes", "yes"))
     # Brian's two answers are saved as a review in progress, which decides nothing yet.

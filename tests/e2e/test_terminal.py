@@ -62,7 +62,9 @@ def test_review_in_a_real_terminal(
     undo_key: str,
 ) -> None:
     db = tmp_path / "db"
-    assert cli("--db", db, "import", contacts_file).stdout == "6 added, 0 updated, 0 skipped\n"
+    assert cli("--db", db, "import", contacts_file).stdout == (
+        "6 added, 0 updated, 0 merged as duplicates, 0 unchanged, 0 skipped\n"
+    )
     session = start_review(tmux, cli.command[0], db, TERM=term, **extra_env)
     output = tmp_path / "terminal-output"
     session.pipe_output(output)
@@ -216,7 +218,9 @@ def test_signal_keeps_answers_and_frees_the_lock(
     assert cli.answers(db)["Ada Lovelace"] == ("unreviewed", ("", "", "", ""))
     assert cli.given(db)["Ada Lovelace"] == ("yes", "no", "unsure", "")
     assert cli.stats(db)["in_progress"] == 1
-    assert cli("--db", db, "import", contacts_file).stdout == "0 added, 0 updated, 0 skipped\n"
+    assert cli("--db", db, "import", contacts_file).stdout == (
+        "0 added, 0 updated, 0 merged as duplicates, 6 unchanged, 0 skipped\n"
+    )
 
 
 def test_second_review_of_a_busy_database_is_refused(

@@ -207,7 +207,10 @@ def import_contacts(account: Account) -> None:
     source.write_text(CONTACTS_CSV, encoding="utf-8")
     if account.uid is not None:
         os.chown(source, account.uid, account.uid)
-    assert account.cli("import", source).stdout == "6 added, 0 updated, 0 skipped\n"
+    assert (
+        account.cli("import", source).stdout
+        == "6 added, 0 updated, 0 merged as duplicates, 0 unchanged, 0 skipped\n"
+    )
 
 
 def tree(root: Path) -> list[Path]:

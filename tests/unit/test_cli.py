@@ -28,9 +28,11 @@ def test_import_prints_counts_and_reimport_updates(tmp_path):
     db = tmp_path / "db"
     first = run("import", SAMPLE / "contacts.csv", db=db)
     assert first.exit_code == 0
-    assert first.stdout == "40 added, 0 updated, 0 skipped\n"
+    assert first.stdout == "40 added, 0 updated, 0 merged as duplicates, 0 unchanged, 0 skipped\n"
     again = run("import", SAMPLE / "contacts.vcf", db=db)
-    assert again.stdout.endswith("0 added, 0 updated, 0 skipped\n")
+    assert again.stdout.endswith(" 0 skipped\n")
+    same = run("import", SAMPLE / "contacts.csv", db=db)
+    assert same.stdout == "0 added, 0 updated, 0 merged as duplicates, 40 unchanged, 0 skipped\n"
 
 
 def test_default_database_lives_in_the_xdg_data_dir():
@@ -50,12 +52,16 @@ def test_skipped_rows_are_reported_with_row_number(tmp_path):
     result = run("import", source, db=tmp_path / "db")
     assert result.exit_code == 0
     assert "skipped people.csv row 3:" in result.stderr
-    assert result.stdout == "2 added, 0 updated, 1 skipped\n"
+    assert result.stdout == "2 added, 0 updated, 0 merged as duplicates, 0 unchanged, 1 skipped\n"
 
 
 def test_dry_run_creates_nothing(tmp_path):
     result = run("import", "--dry-run", SAMPLE / "contacts.csv", db=tmp_path / "db")
-    assert result.stdout == "dry run: would import 40 added, 0 updated, 0 skipped\n"
+    assert result.stdout == (
+        f"{SAMPLE / 'contacts.csv'}: csv, encoding utf-8, language en, 40 contacts, 0 skipped\n"
+        "dry run: would import 40 added, 0 updated, 0 merged as duplicates, 0 unchanged,"
+        " 0 skipped\n"
+    )
     assert not (tmp_path / "db").exists()
 
 

@@ -52,8 +52,10 @@ def test_missing_file(tmp_path):
     assert error_for(tmp_path / "nope.csv") == "no such file"
 
 
-def test_directory(tmp_path):
-    assert error_for(tmp_path) == "is a directory, not a file"
+def test_directory_without_vcards(tmp_path):
+    (tmp_path / "notes.txt").write_text("FN:not a card\n")
+
+    assert error_for(tmp_path) == "is a directory without .vcf files"
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")

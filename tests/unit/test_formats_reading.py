@@ -103,7 +103,6 @@ def test_skipped_rows_carry_line_numbers_and_reasons(tmp_path):
     assert parsed.skipped == [
         SkippedRow(2, "no name or email"),
         SkippedRow(3, "empty row"),
-        SkippedRow(4, "empty row"),
         SkippedRow(7, "empty row"),
         SkippedRow(8, "no name or email"),
     ]
@@ -175,7 +174,7 @@ def test_progress_reports_vcard_cards(tmp_path):
     assert reports == [100, 150]
 
 
-def test_vcard_without_fn_uses_structured_name_and_skips_a_malformed_card(tmp_path):
+def test_vcard_without_fn_uses_structured_name_and_keeps_a_card_with_a_malformed_line(tmp_path):
     text = (
         "BEGIN:VCARD\nVERSION:3.0\nN:Lee;Ann;Marie;Dr.;\nEND:VCARD\n"
         "BEGIN:VCARD\nVERSION:3.0\nFN:Broken\nthis line has no colon\nEND:VCARD\n"
@@ -187,13 +186,18 @@ def test_vcard_without_fn_uses_structured_name_and_skips_a_malformed_card(tmp_pa
 
     assert [(r.name, r.emails, r.notes, r.row) for r in parsed.records] == [
         ("Ann Marie Lee", [], "", 1),
+        ("Broken", [], "", 2),
         ("Bo Ng", ["bo@example.com"], "Müller", 3),
     ]
-    assert [(s.row, s.reason.split(":")[0]) for s in parsed.skipped] == [(2, "unreadable card")]
+    assert parsed.skipped == []
+    assert parsed.warnings == [
+        "card 2 (Broken), line 8: skipped unreadable line 'this line has no colon'"
+        " (no ':' between name and value)"
+    ]
 
 
 def test_formats_tuple_is_the_public_list():
-    assert FORMATS == ("auto", "csv", "google", "linkedin", "outlook", "vcard")
+    assert FORMATS == ("auto", "csv", "google", "linkedin", "ldif", "outlook", "vcard")
 
 
 def test_a_csv_quoting_a_vcard_in_its_notes_is_still_a_csv(tmp_path):
@@ -208,4 +212,6 @@ def test_a_csv_quoting_a_vcard_in_its_notes_is_still_a_csv(tmp_path):
 
 
 def test_a_header_without_rows_reads_as_no_records(tmp_path):
-    assert read_contacts(write(tmp_path, b"Name,Email\r\n")) == ParsedFile(format="csv")
+    parsed = read_contacts(write(tmp_path, b"Name,Email\r\n"))
+
+    assert parsed == ParsedFile(format="csv", encoding="utf-8", language="en")

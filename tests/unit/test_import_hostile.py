@@ -86,7 +86,7 @@ def test_huge_note_imports_whole(tmp_path):
     path = tmp_path / "big.csv"
     path.write_text(f'name,email,notes\nAda,ada@example.com,"{note}"\n', encoding="utf-8")
     result = import_file(db, path)
-    assert result.stdout == "1 added, 0 updated, 0 skipped\n"
+    assert result.stdout == "1 added, 0 updated, 0 merged as duplicates, 0 unchanged, 0 skipped\n"
     export = CliRunner().invoke(cli, ["--db", str(db), "export", "--history"])
     assert export.exit_code == 0
 
@@ -104,7 +104,10 @@ def test_duplicate_headers_first_wins(tmp_path):
     db = tmp_path / "db"
     path = tmp_path / "dup.csv"
     path.write_text("name,email,email\nAda,ada@example.com,other@example.com\n", encoding="utf-8")
-    assert import_file(db, path).stdout == "1 added, 0 updated, 0 skipped\n"
+    assert (
+        import_file(db, path).stdout
+        == "1 added, 0 updated, 0 merged as duplicates, 0 unchanged, 0 skipped\n"
+    )
     export = CliRunner().invoke(cli, ["--db", str(db), "export"])
     assert "ada@example.com" in export.stdout
 

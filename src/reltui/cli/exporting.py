@@ -1,4 +1,4 @@
-"""``reltui export``: every decision as CSV."""
+"""``reltui export``: every decision as CSV, or the contacts as vCard 4.0."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import click
 
 from reltui.cli.context import Context, UserError, pass_context
 from reltui.store.export import export_to_file, write_export
+from reltui.store.vcard_export import vcards_to_file, write_vcards
 
 STATUS_CHOICES = ("client", "customer", "candidate", "unreviewed")
 
@@ -28,11 +29,28 @@ STATUS_CHOICES = ("client", "customer", "candidate", "unreviewed")
     help="Only contacts with this status; repeat for several.",
 )
 @click.option("--history", is_flag=True, help="One row per review instead of per contact.")
+@click.option(
+    "--format",
+    "file_format",
+    type=click.Choice(("csv", "vcard")),
+    default="csv",
+    show_default=True,
+    help="csv: decisions; vcard: the contacts as vCard 4.0, status as a reltui- category.",
+)
 @pass_context
 def export_command(
-    context: Context, output: Path | None, statuses: tuple[str, ...], history: bool
+    context: Context,
+    output: Path | None,
+    statuses: tuple[str, ...],
+    history: bool,
+    file_format: str,
 ) -> None:
-    """Export contacts and their latest review (or every review) as CSV."""
+    """Export contacts and their latest review (or every review) as CSV, or as vCards."""
+    if file_format == "vcard":
+        if history:
+            raise UserError("--history is for CSV; a vCard export holds one card per contact")
+        _export_vcards(context, output, statuses)
+        return
     with context.open_store(read_only=True) as store:
         questions = context.settings.questions
         if output is None:
@@ -44,3 +62,16 @@ def export_command(
         except OSError as error:
             raise UserError(f"{output}: cannot write ({error.strerror})") from None
     click.echo(f"{count} rows written to {output}", err=True)
+
+
+def _export_vcards(context: Context, output: Path | None, statuses: tuple[str, ...]) -> None:
+    with context.open_store(read_only=True) as store:
+        if output is None:
+            sys.stdout.reconfigure(encoding="utf-8", newline="")  # type: ignore[union-attr]
+            write_vcards(store, sys.stdout, statuses)
+            return
+        try:
+            count = vcards_to_file(store, output, statuses)
+        except OSError as error:
+            raise UserError(f"{output}: cannot write ({error.strerror})") from None
+    click.echo(f"{count} contacts written to {output}", err=True)

@@ -11,7 +11,7 @@ import click
 from reltui.cli.context import Context, UserError, pass_context
 from reltui.formats.reader import FORMATS, read_contacts
 from reltui.formats.records import ImportFormatError, ParsedFile
-from reltui.store.db import StoreError, database_exists
+from reltui.store.db import ImportResult, StoreError, database_exists
 from reltui.store.merge import merge_records
 
 MAX_SKIP_LINES = 20
@@ -56,17 +56,18 @@ def _parse(path: Path, file_format: str) -> ParsedFile:
     type=click.Choice(FORMATS),
     default="auto",
     show_default=True,
-    help="The kind of export; auto detects it from the header row.",
+    help="The kind of export; auto detects it from the file's content.",
 )
 @click.option("--dry-run", is_flag=True, help="Show what would change without saving anything.")
 @pass_context
 def import_command(
     context: Context, files: tuple[Path, ...], file_format: str, dry_run: bool
 ) -> None:
-    """Import contacts from CSV (generic, Google, LinkedIn, Outlook) or vCard files.
+    """Import contacts from CSV (generic, Google, LinkedIn, Outlook), vCard or LDIF files.
 
-    Every file is read before anything is saved: if one cannot be read, nothing is imported.
-    Re-importing updates contact details and never touches answers.
+    A directory of .vcf files (khard, vdirsyncer) is read as one source. Every file is read
+    before anything is saved: if one cannot be read, nothing is imported. Re-importing updates
+    contact details and never touches answers.
     """
     parsed: list[tuple[Path, ParsedFile]] = []
     for path in files:
@@ -84,9 +85,37 @@ def import_command(
                 outcome = store.import_records(records, dry_run=dry_run)
             except StoreError as error:
                 raise UserError(str(error)) from None
+    if dry_run:
+        for path, result in parsed:
+            _describe(path, result)
+    else:
+        warnings = [(path, warning) for path, result in parsed for warning in result.warnings]
+        for path, warning in warnings[:MAX_SKIP_LINES]:
+            click.echo(f"warning {path.name}: {warning}", err=True)
+        if len(warnings) > MAX_SKIP_LINES:
+            click.echo(f"... and {len(warnings) - MAX_SKIP_LINES} more warnings", err=True)
     for path, row, reason in skipped[:MAX_SKIP_LINES]:
         click.echo(f"skipped {path.name} row {row}: {reason}", err=True)
     if len(skipped) > MAX_SKIP_LINES:
         click.echo(f"... and {len(skipped) - MAX_SKIP_LINES} more skipped rows", err=True)
     prefix = "dry run: would import " if dry_run else ""
-    click.echo(f"{prefix}{outcome.added} added, {outcome.updated} updated, {len(skipped)} skipped")
+    click.echo(prefix + summary_line(outcome, len(skipped)))
+
+
+def _describe(path: Path, result: ParsedFile) -> None:
+    """How a file was read, for --dry-run: format, encoding, language, then every warning."""
+    language = result.language or "-"
+    click.echo(
+        f"{path}: {result.format}, encoding {result.encoding or '-'}, language {language},"
+        f" {len(result.records)} contacts, {len(result.skipped)} skipped"
+    )
+    for warning in result.warnings:
+        click.echo(f"  warning: {warning}")
+
+
+def summary_line(outcome: ImportResult, skipped: int) -> str:
+    """What happened to every record of an import, in one line."""
+    return (
+        f"{outcome.added} added, {outcome.updated} updated,"
+        f" {outcome.merged} merged as duplicates, {outcome.unchanged} unchanged, {skipped} skipped"
+    )

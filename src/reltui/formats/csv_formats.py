@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reltui.formats.cleaning import GOOGLE_SEPARATOR, clean_line
+from reltui.formats.csv_languages import TRANSLATIONS, language_of
 
 CSV_FORMATS = ("linkedin", "outlook", "google", "csv")
 
@@ -19,6 +20,8 @@ class Layout:
     """Which header names (normalised by ``header_key``) feed each record field, best first."""
 
     format: str
+    # What the product shows as the contact's name; it wins over first and last name.
+    display_name: tuple[str, ...] = ()
     full_name: tuple[str, ...] = ()
     first_name: tuple[str, ...] = ()
     middle_name: tuple[str, ...] = ()
@@ -45,6 +48,7 @@ class Columns:
 
     format: str
     width: int
+    display_name: tuple[int, ...] = ()
     full_name: tuple[int, ...] = ()
     first_name: tuple[int, ...] = ()
     middle_name: tuple[int, ...] = ()
@@ -62,6 +66,8 @@ class Columns:
     email_separators: tuple[str, ...] = ()
     phone_separators: tuple[str, ...] = ()
     tag_separators: tuple[str, ...] = ()
+    # Japanese exports: the family name comes first, as the user writes and sees it.
+    family_first: bool = False
 
 
 LINKEDIN = Layout(
@@ -80,7 +86,7 @@ LINKEDIN = Layout(
 
 GOOGLE = Layout(
     format="google",
-    full_name=("name",),
+    display_name=("name",),
     first_name=("firstname", "givenname"),
     middle_name=("middlename", "additionalname"),
     last_name=("lastname", "familyname"),
@@ -102,7 +108,7 @@ OUTLOOK = Layout(
     last_name=("lastname",),
     emails=("emailaddress", "email2address", "email3address"),
     company=("company",),
-    position=("jobtitle",),
+    position=("jobtitle", "position"),
     phones=(
         "businessphone",
         "mobilephone",
@@ -122,7 +128,8 @@ OUTLOOK = Layout(
 
 GENERIC = Layout(
     format="csv",
-    full_name=("name", "fullname", "displayname", "contactname", "contact"),
+    display_name=("displayname",),
+    full_name=("name", "fullname", "contactname", "contact"),
     first_name=("firstname", "givenname", "first", "forename", "vorname", "prénom"),
     middle_name=("middlename", "additionalname", "middle"),
     last_name=("lastname", "familyname", "surname", "last", "nachname"),
@@ -145,6 +152,7 @@ GENERIC = Layout(
         "email3address",
         "additionalemailaddresses",
         "emailadresse",
+        "secondemail",
     ),
     company=(
         "company",
@@ -194,19 +202,31 @@ _GENERIC_IDENTITY = (*GENERIC.full_name, *GENERIC.first_name, *GENERIC.last_name
 _OUTLOOK_MARKS = {"email2address", "emaildisplayname", "emailtype", "givenyomi", "surnameyomi"}
 
 
+_FAMILY_FIRST_LANGUAGES = {"ja"}
+
+
 def header_key(name: str) -> str:
     """Normalise a column name for matching: case-folded letters and digits only."""
     return "".join(char for char in clean_line(name).casefold() if char.isalnum())
 
 
 def header_keys(header: Sequence[str]) -> dict[str, int]:
-    """Map each normalised column name to its first column; later duplicates are ignored."""
+    """Map each normalised column name to its first column; later duplicates are ignored.
+
+    Localised names (German ``Vorname``, Japanese ``姓``...) are mapped to their English key.
+    """
     keys: dict[str, int] = {}
     for index, name in enumerate(header):
         key = header_key(name)
+        key = TRANSLATIONS.get(key, key)
         if key and key not in keys:
             keys[key] = index
     return keys
+
+
+def header_language(header: Sequence[str]) -> str:
+    """The language of a header's column names ("en" unless localised ones are found)."""
+    return language_of([header_key(name) for name in header])
 
 
 def fits(format: str, keys: dict[str, int]) -> bool:
@@ -215,7 +235,7 @@ def fits(format: str, keys: dict[str, int]) -> bool:
     if format == "linkedin":
         return "firstname" in keys and "connectedon" in keys
     if format == "outlook":
-        return has_name and "emailaddress" in keys
+        return has_name and ("emailaddress" in keys or not _OUTLOOK_MARKS.isdisjoint(keys))
     if format == "google":
         return has_name and not _GOOGLE_MARKS.isdisjoint(keys)
     return any(key in keys for key in _GENERIC_IDENTITY)
@@ -256,6 +276,7 @@ def resolve(format: str, header: Sequence[str]) -> Columns:
     return Columns(
         format=format,
         width=len(header),
+        display_name=find(layout.display_name),
         full_name=find(layout.full_name),
         first_name=find(layout.first_name),
         middle_name=find(layout.middle_name),
@@ -272,4 +293,5 @@ def resolve(format: str, header: Sequence[str]) -> Columns:
         email_separators=layout.email_separators,
         phone_separators=layout.phone_separators,
         tag_separators=layout.tag_separators,
+        family_first=header_language(header) in _FAMILY_FIRST_LANGUAGES,
     )

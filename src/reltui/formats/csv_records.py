@@ -33,8 +33,8 @@ _SINGLE_VALUED = (
     "url",
     "connected_on",
     "notes",
+    "display_name",
 )
-
 Builder = Callable[[list[str], int], "ContactRecord | SkippedRow"]
 
 
@@ -48,7 +48,8 @@ def read_rows(
 ) -> tuple[list[ContactRecord], list[SkippedRow]]:
     """Read the rows starting at character ``data_offset`` (line ``data_line``) into records.
 
-    Raises ``csv.Error`` on a row the csv module cannot parse.
+    Blank lines are no rows at all. Raises ``csv.Error`` on a row the csv module cannot parse,
+    and ``ValueError`` naming the row when a quote opened near the end is never closed.
     """
     stream = io.StringIO(text, newline="")
     stream.seek(data_offset)
@@ -57,11 +58,15 @@ def read_rows(
     skipped: list[SkippedRow] = []
     build = _record_builder(columns)
     previous_line = 0
+    row_start = 0
     count = 0
     with collector_paused():  # a record per row, none of them garbage
         for cells in reader:
-            outcome = build(cells, data_line + previous_line)
+            row_start = previous_line
             previous_line = reader.line_num
+            if not cells:
+                continue
+            outcome = build(cells, data_line + row_start)
             if type(outcome) is ContactRecord:
                 records.append(outcome)
             else:
@@ -71,7 +76,28 @@ def read_rows(
                 progress(count)
     if progress is not None:
         progress(count)
+    # A last row over several lines may be a quote opened and never closed, swallowing every
+    # row after it however few: parse it again strictly to tell (rare, and only that row).
+    if previous_line - row_start > 1:
+        _check_last_row_closed(stream, data_offset, row_start, delimiter, data_line)
     return records, skipped
+
+
+def _check_last_row_closed(
+    stream: io.StringIO, data_offset: int, row_start: int, delimiter: str, data_line: int
+) -> None:
+    """Raise ValueError when the last row only ends because the file does: an unclosed quote."""
+    stream.seek(data_offset)
+    for _ in range(row_start):
+        stream.readline()
+    try:
+        for _ in csv.reader(stream, delimiter=delimiter, strict=True):
+            pass
+    except csv.Error:
+        raise ValueError(
+            f"row {data_line + row_start} opens a quote that is never closed"
+            " (it would swallow the rest of the file)"
+        ) from None
 
 
 def _record_builder(columns: Columns) -> Builder:
@@ -107,6 +133,7 @@ def _record_builder(columns: Columns) -> Builder:
     tag_columns = columns.tags
     split_tags = splitter(columns.tag_separators)
     is_google = columns.format == "google"
+    family_first = columns.family_first
 
     def emails_of(cells: list[str], clean: Callable[[str], str]) -> list[str]:
         preferred: list[str] = []
@@ -158,10 +185,14 @@ def _record_builder(columns: Columns) -> Builder:
             cells.extend([""] * (width + 1 - len(cells)))
         # Most rows hold no control characters or line breaks at all: then stripping suffices.
         clean = str.strip if "".join(cells).isprintable() else clean_line
-        first, middle, last, full, company, position, url, connected_on, notes = single_valued(
-            cells, clean
+        first, middle, last, full, company, position, url, connected_on, notes, display = (
+            single_valued(cells, clean)
         )
-        if middle:
+        if display:
+            name = display
+        elif family_first:
+            name = join_name(last, first, middle)
+        elif middle:
             name = join_name(first, middle, last)
         elif first and last:
             name = first + " " + last

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from dataclasses import dataclass
 from pathlib import Path
 
 from reltui.formats.records import ImportFormatError
@@ -22,6 +23,45 @@ _SAMPLE_SIZE = 4096
 # Text with more control characters than this share is treated as binary.
 _BINARY_CONTROL_SHARE = 0.1
 _TEXT_CONTROLS = {"\t", "\n", "\r", "\x0c"}
+# The detector reads at most this much; the chosen codec then decodes everything.
+_GUESS_SAMPLE = 256 * 1024
+# Encodings contact exports are written in; the detector's exotic code pages only mislead on the
+# short texts (names) a contacts file holds. Earlier entries win when the detector cannot tell.
+_CONTACT_ENCODINGS = (
+    "cp1252",
+    "cp1251",
+    "cp1250",
+    "cp932",
+    "shift_jis",
+    "euc_jp",
+    "gb18030",
+    "big5",
+    "cp949",
+    "euc_kr",
+    "koi8_r",
+    "cp1253",
+    "cp1254",
+    "cp1255",
+    "cp1256",
+    "cp1257",
+    "cp874",
+    "iso8859_2",
+    "iso8859_5",
+    "iso8859_7",
+    "iso8859_15",
+    "mac_roman",
+    "cp850",
+)
+_TIE = 0.02
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """A file's text, the encoding it was read with, and whether that encoding is a guess."""
+
+    text: str
+    encoding: str
+    guessed: bool = False
 
 
 def read_bytes(path: Path) -> bytes:
@@ -41,37 +81,100 @@ def read_bytes(path: Path) -> bytes:
         raise ImportFormatError(f"{path}: cannot be read ({reason})") from None
 
 
-def decode(path: Path, data: bytes) -> str:
-    """Decode ``data`` as UTF-8, UTF-16 or cp1252; raise ImportFormatError for binary data."""
+def check_signatures(path: Path, data: bytes) -> None:
+    """Raise ImportFormatError when ``data`` is a kind of file people pick by mistake."""
     for signature, problem in _SIGNATURES:
         if data.startswith(signature):
             raise ImportFormatError(f"{path}: {problem}")
-    text = _decode_text(data)
+
+
+def decode(path: Path, data: bytes) -> str:
+    """Decode ``data`` (see ``decode_text``) and return only the text."""
+    return decode_text(path, data).text
+
+
+def decode_text(path: Path, data: bytes) -> Decoded:
+    """Decode ``data`` as UTF-8, UTF-16 or a detected 8-bit encoding; refuse binary data."""
+    check_signatures(path, data)
+    decoded = _decode_text(data)
+    text = decoded.text
     if not text.strip():
         raise ImportFormatError(f"{path}: file is empty")
     if _looks_binary(text[:_SAMPLE_SIZE]):
         raise ImportFormatError(f"{path}: holds binary data, not CSV or vCard text")
     # NUL is never meaningful in contact text, and would only trouble later stages.
-    return text.replace("\x00", "") if "\x00" in text else text
+    if "\x00" in text:
+        return Decoded(text.replace("\x00", ""), decoded.encoding, decoded.guessed)
+    return decoded
 
 
-def _decode_text(data: bytes) -> str:
+def utf16_encoding(data: bytes) -> str | None:
+    """Name the UTF-16 codec ``data`` is written in (with or without a BOM), if it is."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return _bomless_utf16(data)
+
+
+def _decode_text(data: bytes) -> Decoded:
     if data.startswith(codecs.BOM_UTF8):
         return _decode_utf8(data[len(codecs.BOM_UTF8) :])
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace")
-    bomless_utf16 = _bomless_utf16(data)
-    if bomless_utf16:
-        return data.decode(bomless_utf16, errors="replace")
+    utf16 = utf16_encoding(data)
+    if utf16:
+        return Decoded(data.decode(utf16, errors="replace"), "utf-16")
     return _decode_utf8(data)
 
 
-def _decode_utf8(data: bytes) -> str:
+def _decode_utf8(data: bytes) -> Decoded:
     try:
-        return data.decode("utf-8")
+        return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
-        # Older spreadsheet tools and Outlook save Windows-1252.
-        return data.decode("cp1252", errors="replace")
+        encoding = guess_encoding(data)
+        return Decoded(data.decode(encoding, errors="replace"), encoding, guessed=True)
+
+
+def guess_encoding(data: bytes) -> str:
+    """The likeliest 8-bit encoding of text that is not UTF-8, by charset-normalizer.
+
+    Among the encodings the detector finds equally plausible, the one contact exports use most
+    (Windows-1252, then Cyrillic, Central European, Japanese...) wins.
+    """
+    from charset_normalizer import from_bytes
+
+    sample = _non_ascii_lines(data)
+    matches = list(from_bytes(sample, cp_isolation=list(_CONTACT_ENCODINGS)))
+    if not matches:
+        return "cp1252"
+    best = min(match.chaos for match in matches)
+    plausible = {
+        encoding
+        for match in matches
+        if match.chaos <= best + _TIE
+        # The detector folds encodings that read the sample alike into one match.
+        for encoding in (match.encoding, *match.could_be_from_charset)
+    }
+    for encoding in _CONTACT_ENCODINGS:
+        if encoding in plausible:
+            return encoding
+    return matches[0].encoding
+
+
+def _non_ascii_lines(data: bytes) -> bytes:
+    """The lines of ``data`` that hold 8-bit bytes, up to the detector's sample size.
+
+    Plain ASCII lines (headers, emails, numbers) tell the detector nothing.
+    """
+    if len(data) <= _GUESS_SAMPLE:
+        lines = data.splitlines()
+    else:
+        lines = data[: _GUESS_SAMPLE * 4].splitlines()
+    sample = bytearray()
+    for line in lines:
+        if not line.isascii():
+            sample += line
+            sample += b"\n"
+            if len(sample) >= _GUESS_SAMPLE:
+                break
+    return bytes(sample) or data[:_GUESS_SAMPLE]
 
 
 def _bomless_utf16(data: bytes) -> str | None:

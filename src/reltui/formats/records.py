@@ -39,8 +39,15 @@ class SkippedRow:
 
 @dataclass(slots=True)
 class ParsedFile:
-    """The result of reading one file."""
+    """The result of reading one file (or one directory of vCards).
+
+    ``warnings`` are one-line messages about data read with a guess or left out (a property,
+    an email); ``encoding`` and ``language`` say how the file was read, for ``--dry-run``.
+    """
 
     format: str
     records: list[ContactRecord] = field(default_factory=list)
     skipped: list[SkippedRow] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    encoding: str = ""
+    language: str = ""

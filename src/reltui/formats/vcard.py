@@ -1,193 +1,242 @@
-"""Reading vCard 2.1, 3.0 and 4.0 files (Apple, Google, Outlook, Android) with vobject."""
+"""Reading vCard 2.1, 3.0 and 4.0 files (Apple, Google, Outlook, Android, Thunderbird...).
+
+A card is kept whenever it has a name or an email: a property that cannot be read is skipped
+with a warning naming the card and the line, never the card itself.
+"""
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable, Iterator
-from typing import Any
+import codecs
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
-from reltui.formats.cleaning import clean_line, clean_notes, join_name, unique_emails, unique_values
+from reltui.formats.cleaning import (
+    clean_line,
+    clean_notes,
+    join_name,
+    unique_emails,
+    unique_values,
+    written_family_first,
+)
+from reltui.formats.decoding import guess_encoding
 from reltui.formats.records import ContactRecord, SkippedRow
+from reltui.formats.vcard_lines import Property, RawCard, TruncatedCardError, raw_cards
 
-log = logging.getLogger(__name__)
+__all__ = ["TruncatedCardError", "VCardResult", "read_cards"]
 
 PROGRESS_EVERY = 100
-# Binary payloads are large, useless here, and the likeliest lines to be malformed.
-_BINARY_PROPERTIES = {"PHOTO", "LOGO", "SOUND", "KEY"}
+# reltui's own export writes each contact's status as a category such as "reltui-client";
+# phones and khard filter on it, and re-importing must not turn it into a tag.
+STATUS_CATEGORY_PREFIX = "reltui-"
 _NOT_PREFERRED = 1000
+# Properties whose text reltui keeps; the others are never decoded, so never warned about.
+_WANTED = frozenset(("FN", "N", "ORG", "TITLE", "ROLE", "NOTE", "EMAIL", "TEL", "CATEGORIES"))
+_WANTED |= {"URL"}
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+_UNESCAPED = {"n": "\n", "N": "\n"}
 
 
-class TruncatedCardError(ValueError):
-    """The file ends inside a card; ``card`` is its 1-based number."""
+@dataclass(slots=True)
+class VCardResult:
+    """The cards read from a file: records, skipped cards, warnings and the encodings used."""
 
-    def __init__(self, card: int) -> None:
-        super().__init__(f"card {card} has no END:VCARD (the file looks truncated)")
-        self.card = card
-
-
-def has_cards(text: str) -> bool:
-    """Tell whether ``text`` starts (after blank lines) with a ``BEGIN:VCARD`` line."""
-    start = len(text) - len(text.lstrip())
-    first_line = _lines(text[start : start + 200])[0]
-    return _property_name(first_line) == "BEGIN" and _is_vcard_marker(first_line)
+    records: list[ContactRecord] = field(default_factory=list)
+    skipped: list[SkippedRow] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    encodings: list[str] = field(default_factory=list)
 
 
-def read_cards(
-    text: str, progress: Callable[[int], None] | None = None
-) -> tuple[list[ContactRecord], list[SkippedRow]]:
-    """Read every card in ``text``; a card that cannot be parsed is skipped with its reason.
+@dataclass(slots=True)
+class _Text:
+    """A card's decoded property texts by name, in file order, with their parameters."""
 
-    Raises ``TruncatedCardError`` when the text ends inside a card.
+    values: dict[str, list[tuple[str, dict[str, list[str]]]]] = field(default_factory=dict)
+
+
+def read_cards(data: bytes, progress: Callable[[int], None] | None = None) -> VCardResult:
+    """Read every card in ``data`` (bytes, any line ending, any per-property charset).
+
+    Raises ``TruncatedCardError`` when the data ends inside a card.
     """
-    records: list[ContactRecord] = []
-    skipped: list[SkippedRow] = []
-    number = 0
-    for number, card_text in enumerate(_split_cards(text), start=1):
-        outcome = _read_card(card_text, number)
+    result = VCardResult()
+    encodings: dict[str, None] = {}
+    cards = list(raw_cards(data))
+    file_guess = _file_guess(cards)
+    for count, card in enumerate(cards, start=1):
+        warnings: list[str] = []
+        text, used = _decode_card(card, file_guess, warnings)
+        encodings.update(dict.fromkeys(used))
+        outcome = _record_from(text, card.number)
+        label = f"card {card.number}"
         if isinstance(outcome, ContactRecord):
-            records.append(outcome)
+            result.records.append(outcome)
+            label = f"card {card.number} ({outcome.name})"
         else:
-            skipped.append(outcome)
-        if progress is not None and number % PROGRESS_EVERY == 0:
-            progress(number)
+            result.skipped.append(outcome)
+        result.warnings.extend(f"{label}, {warning}" for warning in warnings)
+        if progress is not None and count % PROGRESS_EVERY == 0:
+            progress(count)
     if progress is not None:
-        progress(number)
-    return records, skipped
+        progress(len(cards))
+    result.encodings = list(encodings) or ["utf-8"]
+    return result
 
 
-def _lines(text: str) -> list[str]:
-    """Split on CR, LF and CRLF only; other Unicode breaks belong to the values."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-
-
-def _property_name(line: str) -> str:
-    """The upper-cased property name of a content line, without any ``itemN.`` group."""
-    end = len(line)
-    for separator in (":", ";"):
-        position = line.find(separator)
-        if position != -1 and position < end:
-            end = position
-    return line[:end].rpartition(".")[2].strip().upper()
-
-
-def _is_vcard_marker(line: str) -> bool:
-    return line.partition(":")[2].strip().upper() == "VCARD"
-
-
-def _split_cards(text: str) -> Iterator[str]:
-    """Yield the text of each top-level card, without its binary properties."""
-    card: list[str] = []
-    depth = 0
-    number = 0
-    dropping = False
-    for line in _lines(text):
-        if not line.strip():
-            dropping = False
-            continue
-        if line[0] in " \t":
-            if depth and not dropping:
-                card.append(line)
-            continue
-        name = _property_name(line)
-        if name == "BEGIN" and _is_vcard_marker(line):
-            depth += 1
-            if depth == 1:
-                number += 1
-                card = []
-        if depth == 0:
-            continue
-        # vCard 2.1 writes base64 continuation lines without indentation and without a colon.
-        if dropping and ":" not in line:
-            continue
-        dropping = name in _BINARY_PROPERTIES
-        if not dropping:
-            card.append(line)
-        if name == "END" and _is_vcard_marker(line):
-            depth -= 1
-            if depth == 0:
-                yield "\r\n".join(card) + "\r\n"
-    if depth > 0:
-        raise TruncatedCardError(number)
-
-
-def _read_card(card_text: str, number: int) -> ContactRecord | SkippedRow:
-    # Imported here: vobject takes a noticeable time to import and only vCard files need it.
-    import vobject
-
+def _needs_guess(prop: Property) -> bool:
+    """A wanted property with 8-bit bytes that are not UTF-8 and no CHARSET to say what they are."""
+    if prop.name not in _WANTED or "CHARSET" in prop.params or prop.value.isascii():
+        return False
     try:
-        card = next(vobject.readComponents(card_text, allowQP=True), None)
-        if card is None:
-            return SkippedRow(number, "empty card")
-        return _record_from(card, number)
-    except Exception as error:  # vobject raises many kinds of error on malformed input
-        log.debug("vCard %d unreadable: %r", number, error)
-        return SkippedRow(number, f"unreadable card: {_one_line(error)}")
+        prop.value.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False
 
 
-def _one_line(error: Exception) -> str:
-    text = clean_line(str(error)) or type(error).__name__
-    return text if len(text) <= 120 else text[:117] + "..."
+def _file_guess(cards: list[RawCard]) -> str | None:
+    """One guess for the whole file's unmarked 8-bit text: many names say more than one."""
+    sample = b"\n".join(
+        prop.value for card in cards for prop in card.properties if _needs_guess(prop)
+    )
+    return guess_encoding(sample) if sample else None
 
 
-def _text(value: Any) -> str:
-    """vobject values are strings, lists of strings, or structured objects; flatten to text."""
-    if isinstance(value, str):
+def _decode_card(
+    card: RawCard, file_guess: str | None, warnings: list[str]
+) -> tuple[_Text, list[str]]:
+    text = _Text()
+    used: dict[str, None] = {}
+    for bad in card.bad:
+        warnings.append(f"line {bad.line}: skipped unreadable line {bad.preview!r} ({bad.reason})")
+    guessing = [prop for prop in card.properties if _needs_guess(prop)]
+    guess = _card_guess(guessing, file_guess)
+    if guessing:
+        warnings.append(f"line {guessing[0].line}: no charset given; read as {guess} (a guess)")
+    for prop in card.properties:
+        if prop.name not in _WANTED:
+            continue
+        decoded = _decode_value(prop, guess if prop in guessing else None, warnings)
+        if decoded is None:
+            continue
+        value, encoding = decoded
+        used[encoding] = None
+        text.values.setdefault(prop.name, []).append((value, prop.params))
+    return text, list(used)
+
+
+def _card_guess(guessing: list[Property], file_guess: str | None) -> str:
+    """The file's guess when it reads this card cleanly, else this card's own guess."""
+    if not guessing:
+        return ""
+    if file_guess is not None:
+        try:
+            for prop in guessing:
+                prop.value.decode(file_guess)
+            return file_guess
+        except UnicodeDecodeError:
+            pass
+    return guess_encoding(b"\n".join(prop.value for prop in guessing))
+
+
+def _decode_value(prop: Property, guess: str | None, warnings: list[str]) -> tuple[str, str] | None:
+    """The property's text and the encoding it was read with; None (and a warning) if unreadable."""
+    if guess is not None:
+        return prop.value.decode(guess, errors="replace"), guess
+    declared = prop.params.get("CHARSET", [""])[-1]
+    encoding = "utf-8"
+    if declared:
+        try:
+            encoding = codecs.lookup(declared).name
+        except LookupError:
+            warnings.append(
+                f"line {prop.line}: unknown charset {clean_line(declared)!r}; read as UTF-8"
+            )
+    try:
+        return prop.value.decode(encoding), encoding
+    except UnicodeDecodeError:
+        pass
+    if not declared:
+        return prop.value.decode("utf-8", errors="replace"), encoding
+    warnings.append(f"line {prop.line}: skipped {prop.name}, whose bytes are not valid {declared}")
+    return None
+
+
+def _unescape(value: str) -> str:
+    """Undo vCard escapes (``\\,`` ``\\;`` ``\\n`` ``\\\\``); unescaped commas stay as they are."""
+    if "\\" not in value:
         return value
-    if isinstance(value, list | tuple):
-        return " ".join(part for part in (_text(item) for item in value) if part)
-    return "" if value is None else str(value)
+    return _ESCAPE.sub(lambda match: _UNESCAPED.get(match.group(1), match.group(1)), value)
 
 
-def _preference(line: Any) -> int:
+def _components(value: str, separator: str = ";") -> list[str]:
+    """Split on unescaped separators (``;`` for N and ORG, ``,`` for CATEGORIES), then unescape."""
+    if "\\" not in value:
+        return value.split(separator)
+    parts: list[str] = []
+    start = index = 0
+    while index < len(value):
+        char = value[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == separator:
+            parts.append(value[start:index])
+            start = index + 1
+        index += 1
+    parts.append(value[start:])
+    return [_unescape(part) for part in parts]
+
+
+def _preference(params: dict[str, list[str]]) -> int:
     """Lower is more preferred: ``PREF=1`` (4.0), ``TYPE=pref`` (3.0) or a bare ``PREF`` (2.1)."""
-    params = line.params
     for value in params.get("PREF", []):
         if value.strip().isdigit():
             return int(value)
-    types = {kind.strip().lower() for value in params.get("TYPE", []) for kind in value.split(",")}
-    singletons = {value.lower() for value in getattr(line, "singletonparams", [])}
-    return 1 if "pref" in types or "pref" in singletons else _NOT_PREFERRED
+    types = {kind.strip().lower() for kind in params.get("TYPE", [])}
+    return 1 if "pref" in types else _NOT_PREFERRED
 
 
-def _values(card: Any, name: str) -> list[str]:
-    """The cleaned values of property ``name``, preferred first, file order otherwise."""
-    lines = sorted(card.contents.get(name, []), key=_preference)
-    return [value for line in lines if (value := clean_line(_text(line.value)))]
+def _values(text: _Text, name: str) -> list[str]:
+    """The cleaned, unescaped values of property ``name``, preferred first, file order otherwise."""
+    entries = sorted(text.values.get(name, []), key=lambda entry: _preference(entry[1]))
+    return [value for raw, _ in entries if (value := clean_line(_unescape(raw)))]
 
 
-def _first(card: Any, name: str) -> str:
-    values = _values(card, name)
+def _first(text: _Text, name: str) -> str:
+    values = _values(text, name)
     return values[0] if values else ""
 
 
-def _structured_name(card: Any) -> str:
-    lines = card.contents.get("n", [])
-    if not lines:
-        return ""
-    name = lines[0].value
-    if isinstance(name, str):
-        return clean_line(name.replace(";", " "))
-    parts = (getattr(name, part, "") for part in ("given", "additional", "family"))
-    return join_name(*(clean_line(_text(part)) for part in parts))
+def _structured_name(text: _Text) -> str:
+    for raw, _ in text.values.get("N", []):
+        parts = [clean_line(part) for part in _components(raw)] + ["", "", ""]
+        family, given, additional = parts[:3]
+        if written_family_first(family, given):
+            name = join_name(family, given, additional)
+        else:
+            name = join_name(given, additional, family)
+        if name:
+            return name
+    return ""
 
 
-def _company(card: Any) -> str:
-    for line in card.contents.get("org", []):
-        value = line.value
-        units = value if isinstance(value, list) else [value]
-        for unit in units:
-            if cleaned := clean_line(_text(unit)):
+def _company(text: _Text) -> str:
+    for raw, _ in text.values.get("ORG", []):
+        for unit in _components(raw):
+            if cleaned := clean_line(unit):
                 return cleaned
     return ""
 
 
-def _tags(card: Any) -> list[str]:
+def _tags(text: _Text) -> list[str]:
     tags: list[str] = []
-    for line in card.contents.get("categories", []):
-        value = line.value
-        for item in value if isinstance(value, list) else _text(value).split(","):
-            if cleaned := clean_line(_text(item)):
-                tags.append(cleaned)
+    for raw, _ in text.values.get("CATEGORIES", []):
+        tags.extend(
+            cleaned
+            for item in _components(raw, ",")
+            if (cleaned := clean_line(item)) and not cleaned.startswith(STATUS_CATEGORY_PREFIX)
+        )
     return unique_values(tags)
 
 
@@ -196,22 +245,30 @@ def _without_uri_scheme(phone: str) -> str:
     return phone[4:].strip() if phone[:4].lower() == "tel:" else phone
 
 
-def _record_from(card: Any, number: int) -> ContactRecord | SkippedRow:
-    emails = unique_emails(_values(card, "email"))
-    name = _first(card, "fn") or _structured_name(card)
+def _without_mailto(email: str) -> str:
+    return email[7:].strip() if email[:7].lower() == "mailto:" else email
+
+
+def _notes(entries: Iterable[tuple[str, dict[str, list[str]]]]) -> str:
+    notes = [clean_notes(_unescape(raw)) for raw, _ in entries]
+    return "\n".join(note for note in notes if note)
+
+
+def _record_from(text: _Text, number: int) -> ContactRecord | SkippedRow:
+    emails = unique_emails([_without_mailto(email) for email in _values(text, "EMAIL")])
+    name = _first(text, "FN") or _structured_name(text)
     if not name:
         if not emails:
             return SkippedRow(number, "no name or email")
         name = emails[0]
-    notes = [clean_notes(_text(line.value)) for line in card.contents.get("note", [])]
     return ContactRecord(
         name=name,
         emails=emails,
-        company=_company(card),
-        position=_first(card, "title") or _first(card, "role"),
-        phones=unique_values([_without_uri_scheme(phone) for phone in _values(card, "tel")]),
-        notes="\n".join(note for note in notes if note),
-        tags=_tags(card),
-        url=_first(card, "url"),
+        company=_company(text),
+        position=_first(text, "TITLE") or _first(text, "ROLE"),
+        phones=unique_values([_without_uri_scheme(phone) for phone in _values(text, "TEL")]),
+        notes=_notes(text.values.get("NOTE", [])),
+        tags=_tags(text),
+        url=_first(text, "URL"),
         row=number,
     )

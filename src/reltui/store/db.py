@@ -78,6 +78,8 @@ class ImportResult:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    # Records that matched a contact this same import had already added or updated.
+    merged: int = 0
 
 
 class Store:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -11,6 +12,20 @@ from reltui.formats.records import ContactRecord
 
 if TYPE_CHECKING:
     from reltui.store.db import ImportResult
+
+
+# Pages that belong to one person: two records sharing one are the same person. Any other URL
+# (a company homepage) is shared by colleagues and says nothing about who someone is.
+_PROFILE_URL = re.compile(
+    r"(?:https?://)?(?:[a-z]{2,3}\.)?(?:www\.)?"
+    r"(?:linkedin\.com/in/|xing\.com/profile/|github\.com/|gitlab\.com/|twitter\.com/|x\.com/"
+    r"|facebook\.com/|instagram\.com/|mastodon\.[a-z]+/@|keybase\.io/)[^/?#]+"
+)
+
+
+def is_profile_url(url: str) -> bool:
+    """Tell whether ``url`` is a personal profile (LinkedIn and the like), one person's page."""
+    return _PROFILE_URL.match(url.strip().casefold()) is not None
 
 
 def _keys(emails: list[str], url: str, name: str, company: str) -> list[str]:
@@ -105,16 +120,17 @@ def merge_records(
             index.setdefault(key, contact.id)
     result = ImportResult()
     working: dict[int, Contact] = {}
-    added: set[int] = set()
+    # Contacts this import already added or matched: another record for one is a duplicate.
+    touched: set[int] = set()
+    matched_existing: list[int] = []
     next_id = max(first_id, max(existing, default=0) + 1)
-    updated: set[int] = set()
     for record in records:
         record_keys = _record_keys(record)
         match = _find_match(record, record_keys, index, existing, working)
         if match is None:
             contact = _new_contact(next_id, record, source)
             working[next_id] = contact
-            added.add(next_id)
+            touched.add(next_id)
             next_id += 1
             result.added += 1
             # A new contact has exactly its record's emails, URL, name and company.
@@ -123,14 +139,23 @@ def merge_records(
             contact = working.get(match) or _copy(existing[match])
             if _merge_into(contact, record):
                 working[match] = contact
-                if match not in added:
-                    updated.add(match)
-            elif match not in added and match not in updated:
-                result.unchanged += 1
+            if match in touched:
+                result.merged += 1
+            else:
+                touched.add(match)
+                matched_existing.append(match)
             contact_keys = _contact_keys(contact)
         for key in contact_keys:
             index.setdefault(key, contact.id)
-    result.updated = len(updated)
+    # An existing contact is updated when it ends up different, whatever happened on the way:
+    # re-importing a file that holds one person twice changes nothing.
+    for contact_id in matched_existing:
+        final = working.get(contact_id)
+        if final is not None and final.to_document() != existing[contact_id].to_document():
+            result.updated += 1
+        else:
+            working.pop(contact_id, None)
+            result.unchanged += 1
     return result, list(working.values())
 
 
@@ -144,16 +169,23 @@ def _find_match(
     """The contact a record is the same person as: by email, else profile URL, else name.
 
     A URL or name match is refused when both sides have emails and none is shared, so two
-    different people with one name at one company stay apart.
+    different people with one name at one company stay apart. A URL that is no personal
+    profile (a company homepage) matches only when the names agree too.
     """
     for key in record_keys:
         contact_id = index.get(key)
         if contact_id is None:
             continue
-        if key.startswith("email:") or not record.emails:
+        if key.startswith("email:"):
             return contact_id
         contact = working.get(contact_id) or existing[contact_id]
-        if not contact.all_emails:
+        if (
+            key.startswith("url:")
+            and not is_profile_url(record.url)
+            and normalise_text(contact.name) != normalise_text(record.name)
+        ):
+            continue
+        if not record.emails or not contact.all_emails:
             return contact_id
     return None
 
