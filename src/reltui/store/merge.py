@@ -102,11 +102,15 @@ def _new_contact(contact_id: int, record: ContactRecord, source: str) -> Contact
 
 
 def merge_records(
-    existing: dict[int, Contact], records: Iterable[ContactRecord], source: str = ""
+    existing: dict[int, Contact],
+    records: Iterable[ContactRecord],
+    source: str = "",
+    first_id: int = 1,
 ) -> tuple[ImportResult, list[Contact]]:
     """Work out what importing ``records`` does; returns counts and the contacts to write.
 
-    ``existing`` is not modified: changed contacts are copies.
+    ``existing`` is not modified: changed contacts are copies. New contacts get ids from
+    ``first_id`` on (the database's counter, so an id is never given twice).
     """
     from reltui.store.db import ImportResult
 
@@ -119,7 +123,7 @@ def merge_records(
     # Contacts this import already added or matched: another record for one is a duplicate.
     touched: set[int] = set()
     matched_existing: list[int] = []
-    next_id = max(existing, default=0) + 1
+    next_id = max(first_id, max(existing, default=0) + 1)
     for record in records:
         record_keys = _record_keys(record)
         match = _find_match(record, record_keys, index, existing, working)
