@@ -16,7 +16,6 @@ import errno
 import os
 import secrets
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -39,6 +38,7 @@ from reltui.store.files import (
     remove_stale_temp_files,
     write_bytes_atomic,
 )
+from reltui.store.import_result import ImportResult
 from reltui.store.lock import DatabaseLockedError, WriterLock
 from reltui.store.restore import finish_restore, restore_pending
 from reltui.store.review_log import REVIEWS_DIR, SEGMENT_SIZE, ReviewLog
@@ -69,17 +69,6 @@ __all__ = [
     "new_review_id",
     "now_local",
 ]
-
-
-@dataclass(slots=True)
-class ImportResult:
-    """Counts of what an import did (or, in a dry run, would do)."""
-
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    # Records that matched a contact this same import had already added or updated.
-    merged: int = 0
 
 
 class Store:

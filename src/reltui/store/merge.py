@@ -5,14 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from reltui.domain.models import Contact, normalise_email, normalise_text
 from reltui.formats.records import ContactRecord
-
-if TYPE_CHECKING:
-    from reltui.store.db import ImportResult
-
+from reltui.store.import_result import ImportResult
 
 # Pages that belong to one person: two records sharing one are the same person. Any other URL
 # (a company homepage) is shared by colleagues and says nothing about who someone is.
@@ -112,8 +108,6 @@ def merge_records(
     ``existing`` is not modified: changed contacts are copies. New contacts get ids from
     ``first_id`` on (the database's counter, so an id is never given twice).
     """
-    from reltui.store.db import ImportResult
-
     index: dict[str, int] = {}
     for contact in existing.values():
         for key in _contact_keys(contact):
