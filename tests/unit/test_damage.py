@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from reltui.cli import cli
 from reltui.sample import build_sample_database
-from reltui.store.backup import backup_is_readable, make_backup, newest_good_backup
-from reltui.store.db import Store, StoreError
+from reltui.store.backup import make_backup
+from reltui.store.db import Store, StoreError, backup_is_readable, newest_good_backup
 
 
 def run(*args, db):

@@ -15,8 +15,8 @@ from kill_points import count_calls, kill_at, kill_points
 from reltui.domain.models import Review
 from reltui.formats.records import ContactRecord
 from reltui.sample import build_sample_database
-from reltui.store.backup import backup_is_readable, list_backups, make_backup
-from reltui.store.db import Store
+from reltui.store.backup import list_backups, make_backup
+from reltui.store.db import Store, backup_is_readable
 from reltui.store.lock import WriterLock
 from reltui.store.restore import restore_backup
 from reltui.store.review_log import JOURNAL_LIMIT
@@ -152,7 +152,7 @@ def test_kill_9_during_a_restore(template, tmp_path):
         lock.acquire()
         try:
             [older] = [b for b in list_backups(db) if b.name.startswith("20261101")]
-            restore_backup(db, older, now=datetime(2026, 11, 4))
+            restore_backup(db, older, backup_is_readable, now=datetime(2026, 11, 4))
         finally:
             lock.release()
 

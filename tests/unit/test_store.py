@@ -219,7 +219,8 @@ def test_a_review_folded_into_a_segment_is_updated_there(db_path, store):
 
 
 def test_a_backup_keeps_answers_still_in_the_journal(db_path, store):
-    from reltui.store.backup import backup_is_readable, make_backup
+    from reltui.store.backup import make_backup
+    from reltui.store.db import backup_is_readable
 
     store.save_review(review(1, know_needs="yes"))
     backup = make_backup(db_path, keep=3)

@@ -7,13 +7,8 @@ from pathlib import Path
 import click
 
 from reltui.cli.context import Context, UserError, pass_context
-from reltui.store.backup import (
-    Backup,
-    backup_is_readable,
-    list_backups,
-    newest_good_backup,
-)
-from reltui.store.db import CONTACTS_FILE
+from reltui.store.backup import Backup, list_backups
+from reltui.store.db import CONTACTS_FILE, backup_is_readable, newest_good_backup
 from reltui.store.files import check_private_tree
 from reltui.store.lock import DatabaseLockedError, WriterLock
 from reltui.store.restore import restore_backup, restore_pending
@@ -49,7 +44,7 @@ def restore_command(context: Context, backup_name: str | None, list_only: bool) 
     except OSError as error:
         raise UserError(_cannot_restore(db_path, error)) from None
     try:
-        kept = restore_backup(db_path, chosen)
+        kept = restore_backup(db_path, chosen, backup_is_readable)
     except CorruptFileError as error:
         raise UserError(f"restore failed: {error}") from None
     except OSError as error:

@@ -170,20 +170,3 @@ class BackgroundBackup:
         """Wait for a backup that was started; one never started is never made."""
         if self.started:
             self._thread.join()
-
-
-def backup_is_readable(backup: Backup) -> bool:
-    """True when the backup validates as a whole database: every record, every checksum."""
-    from reltui.store.db import Store  # the database's own reading is the one check
-
-    try:
-        with Store.open(backup.path, read_only=True) as copy:
-            copy.load_all()
-    except (StoreError, OSError):
-        return False
-    return True
-
-
-def newest_good_backup(db_path: Path) -> Backup | None:
-    """The newest backup that validates, if any."""
-    return next((b for b in list_backups(db_path) if backup_is_readable(b)), None)

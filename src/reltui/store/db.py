@@ -23,7 +23,7 @@ from typing import Any
 from reltui.domain.models import Contact, Review
 from reltui.domain.state import UNREVIEWED_STATE, ContactState, contact_state
 from reltui.memory import collector_paused
-from reltui.store.backup import remove_incomplete_backups
+from reltui.store.backup import Backup, list_backups, remove_incomplete_backups
 from reltui.store.contact_files import (
     CONTACTS_DIR,
     CONTACTS_FILE,
@@ -437,10 +437,23 @@ def _settle_restore(path: Path, *, locked: bool = True) -> None:
             lock.release()
 
 
+def backup_is_readable(backup: Backup) -> bool:
+    """True when the backup validates as a whole database: every record, every checksum."""
+    try:
+        with Store.open(backup.path, read_only=True) as copy:
+            copy.load_all()  # the database's own reading is the one check
+    except (StoreError, OSError):
+        return False
+    return True
+
+
+def newest_good_backup(db_path: Path) -> Backup | None:
+    """The newest backup that validates, if any."""
+    return next((b for b in list_backups(db_path) if backup_is_readable(b)), None)
+
+
 def _with_backup_hint(error: CorruptDatabase, path: Path) -> CorruptDatabase:
     """The same error, telling the user which backup to restore."""
-    from reltui.store.backup import newest_good_backup
-
     backup = newest_good_backup(path)
     if backup is None:
         return CorruptDatabase(f"{error}; no backup to restore from")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -19,7 +20,6 @@ from reltui.store.backup import (
     DATA_DIRS,
     DATA_FILES,
     Backup,
-    backup_is_readable,
     copy_private,
     data_files,
     make_backup,
@@ -32,13 +32,19 @@ REPLACED_DIR = ".restore-replaced"
 MARK_FILE = "restore.json"
 
 
-def restore_backup(db_path: Path, backup: Backup, now: datetime | None = None) -> Backup | None:
+def restore_backup(
+    db_path: Path,
+    backup: Backup,
+    readable: Callable[[Backup], bool],
+    now: datetime | None = None,
+) -> Backup | None:
     """Put ``backup`` back in place; what was there is first kept as a backup of its own.
 
-    The caller holds the writer lock. Returns the backup made of the replaced state. On an
-    error before the restore's moment, the database is as it was and nothing is left behind.
+    ``readable`` validates the backup first (the store's own reading, which sits above this
+    module). The caller holds the writer lock. Returns the backup made of the replaced state.
+    On an error before the restore's moment, the database is as it was and nothing is left.
     """
-    if not backup_is_readable(backup):
+    if not readable(backup):
         raise CorruptFileError(backup.path, "backup is incomplete or corrupt")
     finish_restore(db_path)  # one cut short earlier, so the backup below is of a whole state
     kept = make_backup(db_path, keep=1_000_000, now=now, label="before-restore")
