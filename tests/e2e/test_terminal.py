@@ -250,3 +250,42 @@ def test_sigterm_gives_the_terminal_back(
     os.kill(session.pid, signal.SIGTERM)
     assert session.wait_exit() == 128 + signal.SIGTERM
     assert session.display("#{alternate_on} #{mouse_any_flag}") == "0 0"
+
+
+def test_a_review_whose_terminal_vanishes_without_sighup_exits_and_frees_the_lock(
+    cli: Cli, imported_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A review in its own session gets no SIGHUP when its terminal closes; it must still go."""
+    import pty
+    import subprocess
+
+    db = imported_db
+    main, side = pty.openpty()
+    review = subprocess.Popen(
+        [*cli.command, "--db", str(db), "review", "--queue", "all"],
+        env={**cli.env, "COLUMNS": "80", "LINES": "24"},
+        stdin=side,
+        stdout=side,
+        stderr=side,
+        start_new_session=True,  # as setsid does: the terminal is not its controlling one
+    )
+    os.close(side)
+    try:
+        screen = b""
+        while b"1 of 6" not in screen:
+            chunk = os.read(main, 65536)
+            assert chunk, "the review ended before its first screen"
+            screen += chunk
+        assert not lock_is_free(db), "a running review holds the writer lock"
+        os.close(main)  # the terminal goes away; no one sends SIGHUP
+        started = time.monotonic()
+        status = review.wait(timeout=60)
+    finally:
+        if review.poll() is None:
+            review.kill()
+            review.wait()
+    with capsys.disabled():
+        print(
+            f"\n[terminal gone] reltui exited with {status} after {time.monotonic() - started:.2f}s"
+        )
+    assert lock_is_free(db)

@@ -308,3 +308,154 @@ def test_another_users_database_is_refused_in_plain_words(accounts: list[Account
     assert result.returncode == 1
     assert str(alice.db) in result.stderr and "ermission denied" in result.stderr
     assert "unexpected error" not in result.stderr
+
+
+def _planted(bob: Account, shared: Path) -> Path:
+    """Bob makes a database directory in a directory everyone may write, as an attacker would."""
+    db = shared / "db"
+    made = bob.as_user("mkdir", "-m", "0777", str(db), str(db / "reviews"), str(db / "contacts"))
+    assert made.returncode == 0, made.stderr
+    return db
+
+
+@pytest.fixture
+def shared_dir(short_dir: Path) -> Path:
+    """A world-writable directory with the sticky bit, like /tmp."""
+    short_dir.chmod(0o755)
+    shared = short_dir / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    return shared
+
+
+def _victims_file(alice: Account) -> tuple[Path, bytes]:
+    """A file of Alice's whose last line has no newline: the journal repair would cut it."""
+    path = alice.home / "thesis.txt"
+    content = b"chapter one\nchapter two, not finished"
+    path.write_bytes(content)
+    os.chown(path, alice.uid, alice.uid)
+    path.chmod(0o600)
+    return path, content
+
+
+def test_a_database_planted_with_links_is_refused(
+    accounts: list[Account], shared_dir: Path
+) -> None:
+    alice, bob = accounts
+    if alice.uid is None:
+        pytest.skip("needs root and useradd: the attacker must be another account")
+    target, content = _victims_file(alice)
+    db = _planted(bob, shared_dir)
+    assert (
+        bob.as_user("ln", "-s", str(target), str(db / "reviews" / "journal.jsonl")).returncode == 0
+    )
+    source = alice.home / "contacts.csv"
+    source.write_text(CONTACTS_CSV, encoding="utf-8")
+    os.chown(source, alice.uid, alice.uid)
+
+    result = alice.cli("--db", db, "import", source, check=False)
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"reltui: {db}: belongs to {bob.name}, not you;"), result
+    assert target.read_bytes() == content
+    assert not (db / "contacts.json").exists()
+
+    # Even once Bob leaves the directory to Alice, the link inside is refused, not followed.
+    os.chown(db, alice.uid, alice.uid)
+    for directory in (db, db / "reviews", db / "contacts"):
+        os.chown(directory, alice.uid, alice.uid)
+        directory.chmod(0o700)
+    result = alice.cli("--db", db, "import", source, check=False)
+    assert result.returncode == 1
+    journal = db / "reviews" / "journal.jsonl"
+    assert result.stderr == (
+        f"reltui: {journal}: is a symbolic link; reltui never follows links inside a database "
+        "(remove it)\n"
+    )
+    assert target.read_bytes() == content
+
+
+def test_a_linked_contacts_directory_of_another_user_is_refused(
+    accounts: list[Account], shared_dir: Path
+) -> None:
+    alice, bob = accounts
+    if alice.uid is None:
+        pytest.skip("needs root and useradd: the attacker must be another account")
+    drafts = alice.home / "drafts"
+    drafts.mkdir(mode=0o700)
+    (drafts / ".letter.tmp").write_bytes(b"mine")
+    for path in (drafts, drafts / ".letter.tmp"):
+        os.chown(path, alice.uid, alice.uid)
+    db = shared_dir / "db"
+    assert bob.as_user("mkdir", "-m", "0700", str(db)).returncode == 0
+    assert bob.as_user("ln", "-s", str(drafts), str(db / "contacts")).returncode == 0
+    db.chmod(0o777)
+    source = alice.home / "contacts.csv"
+    source.write_text(CONTACTS_CSV, encoding="utf-8")
+    os.chown(source, alice.uid, alice.uid)
+    result = alice.cli("--db", db, "import", source, check=False)
+    assert result.returncode == 1 and result.stderr.count("\n") == 1, result
+    assert "not you" in result.stderr
+    assert sorted(path.name for path in drafts.iterdir()) == [".letter.tmp"]
+
+
+def test_a_loose_database_of_ones_own_is_refused_with_the_fix(accounts: list[Account]) -> None:
+    alice, _ = accounts
+    import_contacts(alice)
+    alice.db.chmod(0o775)
+    result = alice.cli("--db", alice.db, "review", check=False)
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"reltui: {alice.db}: other users can write this directory; refusing to use it until "
+        f"you run 'chmod 700 {alice.db}'\n"
+    )
+    alice.db.chmod(0o700)
+    assert alice.cli.stats(alice.db)["total"] == 6
+
+
+def test_every_command_on_another_users_database_fails_in_one_line(
+    accounts: list[Account], shared_dir: Path
+) -> None:
+    alice, bob = accounts
+    if alice.uid is None:
+        pytest.skip("needs root and useradd: one account cannot be denied its own files")
+    import_contacts(alice)
+    # Alice's database where Bob can see that it exists (a readable parent), but not read it.
+    db = shared_dir / "alice-db"
+    shutil.copytree(alice.db, db, symlinks=True)
+    for path in tree(db):
+        os.chown(path, alice.uid, alice.uid, follow_symlinks=False)
+    source = bob.home / "contacts.csv"
+    source.write_text(CONTACTS_CSV, encoding="utf-8")
+    os.chown(source, bob.uid, bob.uid)
+    for args in (
+        ("stats",),
+        ("export",),
+        ("report",),
+        ("review",),
+        ("restore",),
+        ("restore", "--list"),
+        ("import", str(source)),
+        ("import", "--dry-run", str(source)),
+    ):
+        result = bob.cli("--db", f"{db}/", *args, check=False)
+        assert result.returncode == 1, (args, result)
+        assert result.stderr.startswith("reltui: ") and result.stderr.count("\n") == 1, result
+        assert "unexpected error" not in result.stderr and "Usage" not in result.stderr, result
+
+
+def test_a_review_on_a_read_only_database_suggests_read_only(accounts: list[Account]) -> None:
+    alice, _ = accounts
+    if alice.uid is None:
+        pytest.skip("needs root and useradd: root may write anywhere")
+    import_contacts(alice)
+    alice.db.chmod(0o500)
+    try:
+        result = alice.cli("--db", alice.db, "review", check=False)
+    finally:
+        alice.db.chmod(0o700)
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"reltui: {alice.db}: cannot write to this database (Permission denied); "
+        "use --read-only to browse it\n"
+    )

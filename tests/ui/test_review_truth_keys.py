@@ -100,6 +100,7 @@ async def test_a_finished_queue_says_so_and_offers_no_answer_keys(small_store, m
         assert done.startswith("The due queue is done: 3 contacts, 3 reviewed in this session.")
         assert "ctrl+p switches queue, L lists every contact" in done
         assert "Know needs" not in text
+        assert "no earlier review" not in text
         footer = text.splitlines()[-1]
         assert "Yes" not in footer and "Skip" not in footer
         for action in ("answer", "confirm", "skip", "toggle_keep", "go_to_question"):

@@ -66,10 +66,31 @@ def test_an_import_rewrites_only_the_shards_it_changes(big):
         )
     assert result.updated == 1
     after = shard_files(big)
-    assert after[1:] == before[1:]
-    assert after[0] != before[0] and after[0].startswith("000001-")
+    # The replaced shard stays, retired, for a reader that read the index before the import.
+    assert after[0] == before[0] and after[2:] == before[1:]
+    assert after[1] != before[0] and after[1].startswith("000001-")
     with Store.open(big, read_only=True) as store:
         assert store.contact(4).name == "Person 00003 Jr"
+
+
+def test_a_retired_shard_is_removed_by_the_import_after_next(big):
+    first = shard_files(big)[0]
+    with Store.open(big) as store:
+        store.import_records([ContactRecord(name="Person 00003 Jr", emails=["p3@example.com"])])
+        assert first in shard_files(big)
+        store.import_records([ContactRecord(name="Person 00003 Sr", emails=["p3@example.com"])])
+        assert first not in shard_files(big)
+    assert len(shard_files(big)) == 4  # three shards, and the one the last import retired
+
+
+def test_a_reader_that_read_the_index_before_an_import_reads_its_shards(big):
+    with Store.open(big, read_only=True) as reader:
+        with Store.open(big) as writer:
+            writer.import_records(
+                [ContactRecord(name="Person 00003 Jr", emails=["p3@example.com"])]
+            )
+        reader.load_all()
+        assert reader.contact(4).name == "Person 00003"
 
 
 def test_a_failed_import_leaves_the_database_as_it_was(big, monkeypatch):
@@ -107,6 +128,7 @@ def test_a_missing_shard_is_named_when_the_database_opens(big):
 def test_a_shard_that_does_not_match_the_index_is_corrupt(big):
     shard = big / "contacts" / shard_files(big)[0]
     data = orjson.loads(shard.read_bytes())
+    del data["checksum"]
     del data["contacts"]["5"]
     shard.write_bytes(orjson.dumps(data))
     with Store.open(big) as store, pytest.raises(StoreError, match="does not match"):
@@ -126,13 +148,14 @@ def test_a_shard_that_does_not_match_the_index_is_corrupt(big):
 def test_a_damaged_index_is_corrupt(big, index):
     contacts = big / "contacts.json"
     data = orjson.loads(contacts.read_bytes())
+    del data["checksum"]  # as written before checksums: the shape is what is checked here
     data["index"] = {"1": index}
     contacts.write_bytes(orjson.dumps(data))
     with pytest.raises(StoreError, match="contacts.json: file is corrupt \\(contact index\\)"):
         Store.open(big)
 
 
-def test_a_schema_1_database_is_read_whole_and_sharded_by_its_next_import(db_path):
+def test_a_schema_1_database_is_read_whole_and_sharded_by_its_first_writer(db_path):
     db_path.mkdir(mode=0o700)
     (db_path / "contacts.json").write_bytes(
         orjson.dumps(
@@ -143,11 +166,13 @@ def test_a_schema_1_database_is_read_whole_and_sharded_by_its_next_import(db_pat
         )
     )
     os.chmod(db_path / "contacts.json", 0o600)
-    with Store.open(db_path) as store:
+    with Store.open(db_path, read_only=True) as store:
         assert store.contact_ids_by_name() == [2, 1]
+    with Store.open(db_path) as store:
+        assert shard_files(db_path) == ["000001-000001.json"]
         assert store.contact(2).company == "Acme"
         store.import_records([ContactRecord(name="Bea")])
-    assert shard_files(db_path) == ["000001-000001.json"]
+    assert shard_files(db_path) == ["000001-000001.json", "000001-000002.json"]
     with Store.open(db_path, read_only=True) as store:
         assert [store.contact(i).name for i in store.contact_ids_by_name()] == ["Amy", "Bea", "Zed"]
         assert "contacts" not in orjson.loads((db_path / "contacts.json").read_bytes())
@@ -186,3 +211,45 @@ def test_the_weekly_figures_read_only_the_shards_of_the_contacts_they_name(big):
         [item] = at_risk_contacts(store)
         assert item.contact.email == f"p{at_risk_id - 1}@example.com"
         assert store._files._loaded == {3}
+
+
+IMPORTER = """
+import sys
+from pathlib import Path
+from reltui.formats.records import ContactRecord
+from reltui.store.db import Store
+
+with Store.open(Path(sys.argv[1])) as store:
+    print("ready", flush=True)
+    for round in range(1, 1000):
+        store.import_records(
+            [ContactRecord(name=f"P{i} round {round}", emails=[f"p{i}@example.com"])
+             for i in range(2500)]
+        )
+"""
+
+
+def test_readers_see_a_whole_database_while_imports_rewrite_it(tmp_path):
+    """Reading while another process imports over and over: never a false damage report."""
+    import subprocess
+    import sys
+
+    db = tmp_path / "db"
+    writer = subprocess.Popen(
+        [sys.executable, "-c", IMPORTER, str(db)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert writer.stdout.readline().strip() == "ready"
+        rounds: set[str] = set()
+        reads = 0
+        while len(rounds) < 4 and reads < 5000:
+            reads += 1
+            with Store.open(db, read_only=True) as reader:
+                reader.load_all()
+                names = {reader.contact(i).name.split(" round ")[-1] for i in reader.contact_ids()}
+                assert len(names) <= 1, "one import's contacts, never two mixed"
+                rounds |= names
+    finally:
+        writer.kill()
+        writer.wait(timeout=10)
+    assert len(rounds) >= 4, "the reader must have read while imports ran"

@@ -60,7 +60,8 @@ def test_a_damaged_line_inside_the_journal_is_corrupt(db_path, store):
     store._lock.release()
     journal = db_path / "reviews" / "journal.jsonl"
     journal.write_bytes(b"{not json\n" + journal.read_bytes())
-    with pytest.raises(StoreError, match="journal.jsonl: file is corrupt \\(not valid JSON\\)"):
+    expected = "journal.jsonl: line 1: file is corrupt \\(not valid JSON\\)"
+    with pytest.raises(StoreError, match=expected):
         Store.open(db_path)
 
 

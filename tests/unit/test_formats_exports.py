@@ -155,6 +155,17 @@ def test_an_unterminated_quote_is_an_error_naming_the_row():
     )
 
 
+def test_an_unterminated_quote_that_swallows_only_two_rows_is_an_error_too():
+    path = FIXTURES / "unterminated_quote_short.csv"
+
+    with pytest.raises(ImportFormatError) as error:
+        read_contacts(path)
+
+    assert str(error.value) == (
+        f"{path}: row 3 opens a quote that is never closed (it would swallow the rest of the file)"
+    )
+
+
 def test_a_quoted_note_over_a_few_lines_at_the_end_is_fine(tmp_path):
     path = tmp_path / "notes.csv"
     path.write_text('Name,Notes\nAda,"one\ntwo\nthree\nfour\nfive"\n')

@@ -196,3 +196,9 @@ def test_a_stray_equals_at_the_end_of_a_quoted_printable_value_swallows_no_prope
     ann = read_contacts(path).records[0]
 
     assert (ann.name, ann.emails) == ("Ann Lee", ["ann@example.com"])
+
+
+def test_a_japanese_structured_name_comes_family_name_first():
+    # A feature phone writes N (family;given) in Shift_JIS, the second card without FN.
+    parsed = read_contacts(FIXTURES / "japanese_structured_name.vcf")
+    assert [record.name for record in parsed.records] == ["山田 太郎", "佐藤 花子"]

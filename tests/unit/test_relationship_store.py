@@ -13,9 +13,10 @@ from tests.conftest import FIXED_NOW
 
 from reltui.domain.models import Review
 from reltui.formats.records import ContactRecord
-from reltui.store.backup import make_backup, restore_backup
+from reltui.store.backup import make_backup
 from reltui.store.contact_edits import ContactRefused
-from reltui.store.db import Store, StoreError
+from reltui.store.db import Store, StoreError, backup_is_readable
+from reltui.store.restore import restore_backup
 
 
 def reopen(store):
@@ -162,7 +163,7 @@ def test_backups_and_restore_cover_touches_and_edits(small_store):
     assert (backup.path / "activity" / "edits.jsonl").exists()
     small_store.add_touch(1, "meeting", date(2026, 11, 5))
     small_store.close()
-    restore_backup(small_store.path, backup)
+    restore_backup(small_store.path, backup, backup_is_readable)
     with Store.open(small_store.path) as store:
         assert [t.kind for t in store.touches(1)] == ["call"]
         assert [e.kind for e in store.edits(1)] == ["edited"]
@@ -254,3 +255,14 @@ def test_opening_a_database_does_not_read_the_touch_log(small_store):
         assert store.touches_read()
     finally:
         store.close()
+
+
+def test_a_backup_with_a_damaged_touch_log_is_not_offered(small_store):
+    from reltui.store.db import newest_good_backup
+
+    small_store.add_touch(1, "call", date(2026, 11, 4))
+    backup = make_backup(small_store.path, keep=3)
+    assert newest_good_backup(small_store.path) == backup
+    touches = backup.path / "activity" / "touches.jsonl"
+    touches.write_bytes(touches.read_bytes().replace(b'"call"', b'"fax!"'))
+    assert newest_good_backup(small_store.path) is None

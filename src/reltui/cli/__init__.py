@@ -32,6 +32,8 @@ class ReltuiGroup(click.Group):
             return super().invoke(ctx)
         except StoreError as error:
             raise UserError(str(error)) from None
+        except OSError as error:
+            raise UserError(describe_os_error(error)) from None
 
 
 @click.group(
@@ -41,7 +43,8 @@ class ReltuiGroup(click.Group):
 @click.option(
     "--db",
     "db_path",
-    type=click.Path(dir_okay=True, file_okay=True, path_type=str),
+    # Not checked here: a database that cannot be read is reported in one line when opened.
+    type=click.Path(dir_okay=True, file_okay=True, readable=False, path_type=str),
     envvar="RELTUI_DB",
     help="Database directory (env RELTUI_DB; default: your data directory).",
 )
@@ -70,6 +73,15 @@ cli.add_command(add_command)
 cli.add_command(edit_command)
 cli.add_command(touch_command)
 cli.add_command(show_command)
+
+
+def describe_os_error(error: OSError) -> str:
+    """An operating system error as one line: the file, then what went wrong."""
+    where = f"{error.filename}: " if error.filename else ""
+    reason = (error.strerror or str(error)).lower()
+    if isinstance(error, PermissionError):
+        reason += " (the database belongs to someone else?)"
+    return f"{where}{reason}"
 
 
 def main() -> None:

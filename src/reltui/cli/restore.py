@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from reltui.cli.context import Context, UserError, pass_context
-from reltui.store.backup import (
-    Backup,
-    backup_is_readable,
-    list_backups,
-    newest_good_backup,
-    restore_backup,
-)
-from reltui.store.db import CONTACTS_FILE
+from reltui.store.backup import Backup, list_backups
+from reltui.store.db import CONTACTS_FILE, backup_is_readable, newest_good_backup
+from reltui.store.files import check_private_tree
 from reltui.store.lock import DatabaseLockedError, WriterLock
+from reltui.store.restore import restore_backup, restore_pending
 from reltui.store.storage import CorruptFileError
 
 
@@ -27,6 +25,8 @@ def restore_command(context: Context, backup_name: str | None, list_only: bool) 
     The current files are kept as a backup of their own first, so nothing is lost.
     """
     db_path = context.db_path
+    if not list_only:
+        check_private_tree(db_path)
     backups = list_backups(db_path)
     if list_only:
         if not backups:
@@ -41,15 +41,29 @@ def restore_command(context: Context, backup_name: str | None, list_only: bool) 
         lock.acquire()
     except DatabaseLockedError as error:
         raise UserError(f"{error}; close it before restoring") from None
+    except OSError as error:
+        raise UserError(_cannot_restore(db_path, error)) from None
     try:
-        kept = restore_backup(db_path, chosen)
-    except (CorruptFileError, OSError) as error:
+        kept = restore_backup(db_path, chosen, backup_is_readable)
+    except CorruptFileError as error:
         raise UserError(f"restore failed: {error}") from None
+    except OSError as error:
+        if restore_pending(db_path):
+            raise UserError(
+                f"{db_path}: restored from backup {chosen.name}, but not every file is in place "
+                f"yet ({error.strerror}); the next reltui command finishes it"
+            ) from None
+        raise UserError(_cannot_restore(db_path, error)) from None
     finally:
         lock.release()
     click.echo(f"restored {db_path / CONTACTS_FILE} from backup {chosen.name}")
     if kept is not None:
         click.echo(f"the replaced files are kept in backup {kept.name}")
+
+
+def _cannot_restore(db_path: Path, error: OSError) -> str:
+    where = error.filename or db_path
+    return f"{where}: cannot restore ({error.strerror}); nothing was changed"
 
 
 def _choose(db_path, backups: list[Backup], name: str | None) -> Backup:  # noqa: ANN001

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import select
+import signal
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 import click
@@ -12,6 +16,7 @@ from reltui.cli.context import Context, UserError, pass_context
 from reltui.review.queues import QUEUES
 from reltui.store.backup import BackgroundBackup
 from reltui.store.db import DatabaseLocked, Store, StoreError
+from reltui.store.errors import ReadOnlyDatabase
 
 
 def open_for_review(context: Context, read_only: bool) -> Store:
@@ -25,9 +30,37 @@ def open_for_review(context: Context, read_only: bool) -> Store:
         if interactive and click.confirm(f"reltui: {error}. Browse it read-only?", default=True):
             return context.open_store(read_only=True)
         raise UserError(f"{error}; use --read-only to browse it") from None
+    except ReadOnlyDatabase as error:
+        raise UserError(f"{error}; use --read-only to browse it") from None
     except StoreError as error:
         raise UserError(str(error)) from None
     return store
+
+
+def hang_up_when_the_terminal_goes() -> None:
+    """Treat a terminal that closes as a hang-up, whether or not the kernel sends SIGHUP.
+
+    A review in its own session (started through ``setsid``, say) gets no SIGHUP when its
+    terminal closes; its input then reads end of file forever and it would hold the lock. A
+    thread waits, taking no input, for the terminal to report a hang-up or an error.
+    """
+    try:
+        terminal = sys.__stdin__.fileno() if sys.__stdin__ else -1
+    except (OSError, ValueError):
+        return
+    if terminal < 0 or not os.isatty(terminal):
+        return
+
+    def watch() -> None:
+        poller = select.poll()
+        poller.register(terminal, 0)  # no events asked for: only hang-ups and errors wake it
+        while True:
+            for _, events in poller.poll():
+                if events & (select.POLLHUP | select.POLLERR | select.POLLNVAL):
+                    os.kill(os.getpid(), signal.SIGHUP)
+                    return
+
+    threading.Thread(target=watch, name="reltui-terminal-watch", daemon=True).start()
 
 
 def run_review(context: Context, queue: str, reviewer: str | None, read_only: bool) -> None:
@@ -42,6 +75,7 @@ def run_review(context: Context, queue: str, reviewer: str | None, read_only: bo
         from reltui.ui.app import make_app  # the UI loads only for the commands that need it
 
         app = make_app(context.settings, store, queue=queue, reviewer=reviewer)
+        hang_up_when_the_terminal_goes()
         try:
             app.run()
         finally:

@@ -77,6 +77,29 @@ def unique_values(values: list[str]) -> list[str]:
     return values if len(set(values)) == len(values) else list(dict.fromkeys(values))
 
 
+# Chinese, Japanese and Korean names are written family name first.
+_FAMILY_FIRST_RANGES = (
+    (0x1100, 0x11FF),  # Hangul Jamo
+    (0x3040, 0x30FF),  # Hiragana, Katakana
+    (0x3400, 0x4DBF),  # CJK Unified Ideographs Extension A
+    (0x4E00, 0x9FFF),  # CJK Unified Ideographs
+    (0xAC00, 0xD7AF),  # Hangul Syllables
+    (0xFF66, 0xFF9F),  # halfwidth Katakana
+    (0x20000, 0x2FFFF),  # CJK Unified Ideographs Extensions B onwards
+)
+
+
+def written_family_first(*parts: str) -> bool:
+    """True when a name's parts are in a script whose names put the family name first."""
+    return any(
+        low <= ord(char) <= high
+        for part in parts
+        for char in part
+        if ord(char) >= 0x1100
+        for low, high in _FAMILY_FIRST_RANGES
+    )
+
+
 def join_name(*parts: str) -> str:
     """Join the non-empty name parts with single spaces."""
     return " ".join(part for part in parts if part)

@@ -35,9 +35,6 @@ _SINGLE_VALUED = (
     "notes",
     "display_name",
 )
-# A quoted field running over more lines than this at the end of the file is an unclosed quote.
-_UNCLOSED_QUOTE_LINES = 3
-
 Builder = Callable[[list[str], int], "ContactRecord | SkippedRow"]
 
 
@@ -79,7 +76,9 @@ def read_rows(
                 progress(count)
     if progress is not None:
         progress(count)
-    if previous_line - row_start > _UNCLOSED_QUOTE_LINES:
+    # A last row over several lines may be a quote opened and never closed, swallowing every
+    # row after it however few: parse it again strictly to tell (rare, and only that row).
+    if previous_line - row_start > 1:
         _check_last_row_closed(stream, data_offset, row_start, delimiter, data_line)
     return records, skipped
 

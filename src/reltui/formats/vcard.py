@@ -11,7 +11,14 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from reltui.formats.cleaning import clean_line, clean_notes, join_name, unique_emails, unique_values
+from reltui.formats.cleaning import (
+    clean_line,
+    clean_notes,
+    join_name,
+    unique_emails,
+    unique_values,
+    written_family_first,
+)
 from reltui.formats.decoding import guess_encoding
 from reltui.formats.records import ContactRecord, SkippedRow
 from reltui.formats.vcard_lines import Property, RawCard, TruncatedCardError, raw_cards
@@ -205,7 +212,11 @@ def _structured_name(text: _Text) -> str:
     for raw, _ in text.values.get("N", []):
         parts = [clean_line(part) for part in _components(raw)] + ["", "", ""]
         family, given, additional = parts[:3]
-        if name := join_name(given, additional, family):
+        if written_family_first(family, given):
+            name = join_name(family, given, additional)
+        else:
+            name = join_name(given, additional, family)
+        if name:
             return name
     return ""
 

@@ -175,6 +175,13 @@ class Activity:
         except OSError as error:
             raise StoreError(f"{journal.path}: could not save ({error.strerror})") from None
 
+    def check(self) -> None:
+        """Read both journals whole: ``CorruptDatabase`` for a damaged one."""
+        for documents in self._touch_index().values():
+            for document in documents:
+                self._build(document)
+        self._edit_index()
+
     def close(self) -> None:
         self._touch_log.close()
         self._edit_log.close()

@@ -6,6 +6,7 @@ program) must not take its backup down with it.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import threading
@@ -13,9 +14,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from reltui.store.files import FILE_MODE, ensure_private_dir, fsync_dir, write_bytes_atomic
-from reltui.store.review_log import read_journal
-from reltui.store.storage import CorruptFileError, read_json_file
+from reltui.store.errors import StoreError
+from reltui.store.files import (
+    FILE_MODE,
+    ensure_private_dir,
+    fsync_dir,
+    open_nofollow,
+    write_bytes_atomic,
+)
 
 BACKUPS_DIR = "backups"
 DATA_FILES = ("contacts.json",)
@@ -47,16 +53,33 @@ def list_backups(db_path: Path) -> list[Backup]:
     directory = backups_dir(db_path)
     if not directory.is_dir():
         return []
-    found = [Backup(entry) for entry in directory.iterdir() if entry.is_dir()]
+    found = [
+        Backup(entry)
+        for entry in directory.iterdir()
+        if not entry.name.startswith(".") and entry.is_dir() and not entry.is_symlink()
+    ]
     return sorted((b for b in found if b.complete), key=lambda b: b.name, reverse=True)
 
 
-def _copy_private(source: Path, target: Path) -> None:
-    shutil.copyfile(source, target)
-    os.chmod(target, FILE_MODE)
+def copy_private(source: Path, target: Path) -> None:
+    """Copy a regular file, following no link, into a new owner-only file."""
+    source_fd = open_nofollow(source)
+    try:
+        target_fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, FILE_MODE)
+        try:
+            with (
+                open(source_fd, "rb", closefd=False) as reader,
+                open(target_fd, "wb", closefd=False) as writer,
+            ):
+                shutil.copyfileobj(reader, writer, 1 << 20)
+            os.fsync(target_fd)
+        finally:
+            os.close(target_fd)
+    finally:
+        os.close(source_fd)
 
 
-def _data_files(root: Path) -> list[Path]:
+def data_files(root: Path) -> list[Path]:
     files = [root / name for name in DATA_FILES if (root / name).is_file()]
     for name in DATA_DIRS:
         directory = root / name
@@ -72,29 +95,35 @@ def make_backup(
 
     Returns ``None`` when backups are turned off (``keep`` is 0) or there is nothing to save.
     """
-    if keep <= 0 or not (db_path / DATA_FILES[0]).exists():
+    # Without the index too: the review log of a database that lost its index is worth keeping.
+    if keep <= 0 or not data_files(db_path):
         return None
-    _remove_incomplete(db_path)
+    remove_incomplete_backups(db_path)
     stamp = (now or datetime.now()).strftime("%Y%m%dT%H%M%S%f")
     target = backups_dir(db_path) / (f"{stamp}-{label}" if label else stamp)
     ensure_private_dir(target)
-    for source in _data_files(db_path):
+    for source in data_files(db_path):
         relative = source.relative_to(db_path)
         ensure_private_dir((target / relative).parent)
-        _copy_private(source, target / relative)
+        copy_private(source, target / relative)
     write_bytes_atomic(target / COMPLETE_MARK, b"")
     fsync_dir(target.parent)
     for old in list_backups(db_path)[keep:]:
-        shutil.rmtree(old.path, ignore_errors=True)
+        # Out of the list in one rename first: a backup half deleted must never look complete.
+        dropped = old.path.with_name(f".drop-{old.name}")
+        os.rename(old.path, dropped)
+        shutil.rmtree(dropped, ignore_errors=True)
     return Backup(target)
 
 
-def _remove_incomplete(db_path: Path) -> None:
+def remove_incomplete_backups(db_path: Path) -> None:
     """Drop backups whose copying was cut short (only the lock holder makes backups)."""
     directory = backups_dir(db_path)
     if directory.is_dir():
         for entry in directory.iterdir():
-            if entry.is_dir() and not Backup(entry).complete:
+            if entry.is_symlink() or not entry.is_dir():
+                continue
+            if entry.name.startswith(".") or not Backup(entry).complete:
                 shutil.rmtree(entry, ignore_errors=True)
 
 
@@ -125,6 +154,8 @@ class BackgroundBackup:
             make_backup(db_path, keep)
         except OSError as error:
             self.error = error
+        except StoreError as error:
+            self.error = OSError(errno.EPERM, str(error))
 
     def wait(self) -> None:
         """Return once the backup is made (or has failed: see ``error``); starts it if need be."""
@@ -139,52 +170,3 @@ class BackgroundBackup:
         """Wait for a backup that was started; one never started is never made."""
         if self.started:
             self._thread.join()
-
-
-def backup_is_readable(backup: Backup) -> bool:
-    """True when every file in the backup parses."""
-    try:
-        for path in _data_files(backup.path):
-            if path.suffix == ".jsonl":
-                read_journal(path)
-            else:
-                read_json_file(path)
-    except (CorruptFileError, OSError):
-        return False
-    return (backup.path / DATA_FILES[0]).exists()
-
-
-def newest_good_backup(db_path: Path) -> Backup | None:
-    return next((b for b in list_backups(db_path) if backup_is_readable(b)), None)
-
-
-def restore_backup(db_path: Path, backup: Backup, now: datetime | None = None) -> Backup | None:
-    """Put ``backup`` back in place; what was there is first kept as a backup of its own.
-
-    The caller holds the writer lock. Returns the backup made of the replaced state.
-    """
-    if not backup_is_readable(backup):
-        raise CorruptFileError(backup.path, "backup is incomplete or corrupt")
-    kept = make_backup(db_path, keep=1_000_000, now=now, label="before-restore")
-    staging = db_path / ".restore"
-    shutil.rmtree(staging, ignore_errors=True)
-    ensure_private_dir(staging)
-    for source in _data_files(backup.path):
-        relative = source.relative_to(backup.path)
-        ensure_private_dir((staging / relative).parent)
-        _copy_private(source, staging / relative)
-    for name in DATA_DIRS:
-        current = db_path / name
-        if current.exists():
-            old = db_path / f".{name}.old"
-            shutil.rmtree(old, ignore_errors=True)
-            os.replace(current, old)
-            shutil.rmtree(old, ignore_errors=True)
-        if (staging / name).exists():
-            os.replace(staging / name, current)
-    for name in DATA_FILES:
-        if (staging / name).exists():
-            os.replace(staging / name, db_path / name)
-    shutil.rmtree(staging, ignore_errors=True)
-    fsync_dir(db_path)
-    return kept

@@ -1,19 +1,22 @@
 """Contacts on disk: a small index that opens fast, and shards read when a contact is wanted.
 
-- ``contacts.json`` holds the schema version and the index: every contact's id and name in
-  review order (name regardless of case, then id), and which file holds each shard.
+- ``contacts.json`` holds the schema version and the index: the database's own random id, the
+  next contact id to give (ids are never reused), every contact's id and name in review order
+  (name regardless of case, then id), and which file holds each shard.
 - ``contacts/NNNNNN-GGGGGG.json`` holds the contacts whose ids fall in shard ``NNNNNN``
   (``SHARD_SIZE`` ids each), as written by generation ``GGGGGG``. A shard file never changes
   once written.
 
 Opening a database reads only the index, so the first contact of 100,000 is on screen after
 reading one shard. An import writes new files for the shards it changes and then replaces
-``contacts.json`` in one atomic rename: it lands whole or not at all. Shard files the index does
-not name (left by an interrupted import, or replaced by a later one) are removed by the next
-writer.
+``contacts.json`` in one atomic rename: it lands whole or not at all. The files an import
+replaced stay, listed as retired, until the import after it: a reader that read the index just
+before still finds every shard it names. Shard files the index does not name (left by an
+interrupted import, or retired twice over) are removed by the next writer.
 
 Databases written before the index (schema 1) hold every contact inline in ``contacts.json``
-under ``contacts``; they are read whole, and their next import writes them as shards.
+under ``contacts``; they are read whole. Older databases (schema 1 and 2) are rewritten in the
+current form by the first writer that opens them.
 """
 
 from __future__ import annotations
@@ -21,20 +24,32 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import secrets
 import threading
+import zlib
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from reltui.folding import fold
 from reltui.store.errors import CorruptDatabase
-from reltui.store.files import FILE_MODE, ensure_private_dir, fsync_dir, write_bytes_atomic
-from reltui.store.storage import read_store_file
+from reltui.store.files import (
+    FILE_MODE,
+    ensure_private_dir,
+    fsync_dir,
+    remove_own_file,
+    write_bytes_atomic,
+)
+from reltui.store.storage import (
+    CorruptFileError,
+    dumps_checked,
+    parse_object,
+    read_store_bytes,
+)
+from reltui.store.validation import contact_problem
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 CONTACTS_FILE = "contacts.json"
 CONTACTS_DIR = "contacts"
 SHARD_SIZE = 1000
@@ -80,22 +95,21 @@ def _documents_of(path: Path, table: Any, shard: int | None = None) -> dict[int,
     if not isinstance(table, dict):
         raise CorruptDatabase(f"{path}: file is corrupt (contacts table)")
     documents: dict[int, Document] = {}
-    try:
-        for key, document in table.items():
-            contact_id = int(key)
-            if type(document) is not dict or type(document.get("name")) is not str:
-                raise TypeError
-            if shard is not None and shard_of(contact_id) != shard:
-                raise ValueError
-            documents[contact_id] = document
-    except (TypeError, ValueError):
-        raise CorruptDatabase(f"{path}: file is corrupt (bad contact record)") from None
+    for key, document in table.items():
+        if not key.isdigit() or (shard is not None and shard_of(int(key)) != shard):
+            raise CorruptDatabase(f"{path}: file is corrupt (contact id {key!r} out of place)")
+        problem = contact_problem(document) if type(document) is dict else "not a record"
+        if problem is not None:
+            raise CorruptDatabase(
+                f"{path}: contact {key}: file is corrupt (bad contact record: {problem})"
+            )
+        documents[int(key)] = document
     return documents
 
 
 def _write_new_file(path: Path, payload: bytes) -> None:
     """Write a file under a name nothing refers to yet; durable once its directory is fsynced."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, FILE_MODE)
     try:
         view = memoryview(payload)
         while view:
@@ -122,8 +136,15 @@ class ContactFiles:
         self._known: set[int] = set()
         self._by_id: list[int] | None = None
         self._names_by_id: dict[int, str] | None = None
-        self._files: dict[int, tuple[str, int]] = {}
+        # Each shard's file, its number of contacts, and the CRC-32 of its bytes (``None`` for a
+        # file written before shards were checked).
+        self._files: dict[int, tuple[str, int, int | None]] = {}
         self._generation = 0
+        self._retired: list[str] = []
+        self.next_id = 1
+        # ``None`` for a database written before databases named themselves.
+        self.database_id: str | None = None
+        self.schema = SCHEMA_VERSION
         self._loaded: set[int] = set()
         self._lock = threading.Lock()
 
@@ -131,8 +152,22 @@ class ContactFiles:
 
     @staticmethod
     def empty_file() -> Document:
-        """What ``contacts.json`` holds for a database with no contacts."""
-        return _index_file({"generation": 0, "ids": [], "names": [], "shards": {}})
+        """What ``contacts.json`` holds for a new database with no contacts."""
+        return _index_file(
+            {
+                "database": new_database_id(),
+                "next_id": 1,
+                "generation": 0,
+                "ids": [],
+                "names": [],
+                "shards": {},
+            }
+        )
+
+    @property
+    def needs_upgrade(self) -> bool:
+        """True for a database in an older form, which the next writer rewrites."""
+        return self.schema < SCHEMA_VERSION or self.database_id is None
 
     def load_index(self, data: Mapping[str, Any]) -> None:
         """Take the index from the parsed ``contacts.json``; raises ``CorruptDatabase``."""
@@ -142,12 +177,20 @@ class ContactFiles:
             self.documents = documents
             self.ids, self.names = review_order(documents)
             self._known = set(documents)
+            self.next_id = max(documents, default=0) + 1
+            self.schema = 1
             return
         try:
             index = next(iter(data[INDEX_TABLE].values()))
             ids, names, shards = index["ids"], index["names"], index["shards"]
             generation = index["generation"]
-            files = {int(number): (entry[0], entry[1]) for number, entry in shards.items()}
+            retired = index.get("retired", [])
+            database_id = index.get("database")
+            next_id = index.get("next_id", max(ids, default=0) + 1)
+            files = {
+                int(number): (entry[0], entry[1], entry[2] if len(entry) > 2 else None)
+                for number, entry in shards.items()
+            }
             valid = (
                 type(ids) is list
                 and type(names) is list
@@ -156,10 +199,18 @@ class ContactFiles:
                 and set(map(type, ids)) <= {int}
                 and set(map(type, names)) <= {str}
                 and all(
-                    type(name) is str and _SHARD_NAME.match(name) and type(count) is int
-                    for name, count in files.values()
+                    type(name) is str
+                    and _SHARD_NAME.match(name)
+                    and type(count) is int
+                    and (crc is None or type(crc) is int)
+                    for name, count, crc in files.values()
                 )
-                and sum(count for _, count in files.values()) == len(ids)
+                and sum(entry[1] for entry in files.values()) == len(ids)
+                and type(retired) is list
+                and all(type(name) is str and _SHARD_NAME.match(name) for name in retired)
+                and (database_id is None or type(database_id) is str)
+                and type(next_id) is int
+                and next_id > max(ids, default=0)
             )
         except (KeyError, TypeError, ValueError, AttributeError, IndexError, StopIteration):
             valid = False
@@ -168,11 +219,14 @@ class ContactFiles:
         known = set(ids)
         if len(known) != len(ids):
             raise CorruptDatabase(f"{path}: file is corrupt (contact index)")
-        for name, _ in files.values():
+        for name, _, _ in files.values():
             if not (self.directory / name).is_file():
                 raise CorruptDatabase(f"{self.directory / name}: file is missing")
         self.ids, self.names, self._known = ids, names, known
         self._files, self._generation = files, generation
+        self.next_id, self.database_id = next_id, database_id
+        self._retired = retired
+        self.schema = _schema_of(data)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -212,14 +266,27 @@ class ContactFiles:
         with self._lock:
             if number in self._loaded or number not in self._files:
                 return
-            name, count = self._files[number]
+            name, count, crc = self._files[number]
             path = self.directory / name
-            data = read_store_file(path)
-            if data is None:
+            raw = read_store_bytes(path)
+            if raw is None:
                 raise CorruptDatabase(f"{path}: file is missing")
+            try:
+                data = parse_object(path, raw, "unexpected content")
+            except CorruptFileError as error:
+                raise CorruptDatabase(str(error)) from None
             documents = _documents_of(path, data.get(TABLE), number)
             if len(documents) != count or not self._known.issuperset(documents):
                 raise CorruptDatabase(f"{path}: file does not match the contact index")
+            if crc is not None and zlib.crc32(raw) != crc:
+                raise CorruptDatabase(
+                    f"{path}: checksum mismatch (changed on disk after reltui wrote it)"
+                )
+            for contact_id, document in documents.items():
+                if document["name"] != self.name(contact_id):
+                    raise CorruptDatabase(
+                        f"{path}: contact {contact_id}: name does not match the contact index"
+                    )
             self.documents.update(documents)
             self._loaded.add(number)
 
@@ -249,47 +316,68 @@ class ContactFiles:
             for number, table in by_shard.items():
                 name = f"{number:06d}-{generation:06d}.json"
                 path = self.directory / name
-                with contextlib.suppress(FileNotFoundError):
-                    path.unlink()  # left by an import that failed before its index was written
-                _write_new_file(path, orjson.dumps({TABLE: table}))
+                # Left by an import that failed before its index was written.
+                remove_own_file(path)
+                payload = dumps_checked({TABLE: table})
+                _write_new_file(path, payload)
                 written.append(path)
-                files[number] = (name, len(table))
+                files[number] = (name, len(table), zlib.crc32(payload))
             fsync_dir(self.directory)
             ids, names = review_order(documents, ids)
+            replaced = sorted(self._files[n][0] for n in by_shard if n in self._files)
+            database_id = self.database_id or new_database_id()
+            next_id = max(self.next_id, max(documents, default=0) + 1)
             index = {
+                "database": database_id,
+                "next_id": next_id,
                 "generation": generation,
                 "ids": ids,
                 "names": names,
                 "shards": {str(number): list(entry) for number, entry in sorted(files.items())},
+                "retired": replaced,
             }
-            write_bytes_atomic(self.index_path, orjson.dumps(_index_file(index)))
+            write_bytes_atomic(self.index_path, dumps_checked(_index_file(index)))
         except BaseException:
             for path in written:
                 with contextlib.suppress(OSError):
                     path.unlink()
             raise
-        replaced = {self._files[number][0] for number in by_shard if number in self._files}
+        gone = set(self._retired)
         with self._lock:
             self.documents = documents
             self.ids, self.names, self._known = ids, names, set(ids)
             self._by_id = self._names_by_id = None
             self._files, self._generation = files, generation
+            self.database_id, self.next_id, self.schema = database_id, next_id, SCHEMA_VERSION
             self._loaded = set(files)
-        for name in replaced:
+            self._retired = replaced
+        for name in gone:
             with contextlib.suppress(OSError):
-                (self.directory / name).unlink()
+                remove_own_file(self.directory / name)
 
     def remove_unreferenced(self) -> None:
         """Delete shard files the index does not name (only the lock holder calls this)."""
-        if not self.directory.is_dir():
+        if not self.directory.is_dir() or self.directory.is_symlink():
             return
-        referenced = {name for name, _ in self._files.values()}
+        referenced = {entry[0] for entry in self._files.values()}
+        referenced.update(self._retired)
         for entry in self.directory.iterdir():
             if entry.name not in referenced and (
                 _SHARD_NAME.match(entry.name) or entry.name.endswith(".tmp")
             ):
                 with contextlib.suppress(OSError):
-                    entry.unlink()
+                    remove_own_file(entry)
+
+
+def new_database_id() -> str:
+    """A random id naming one database for good, recorded on each of its reviews."""
+    return secrets.token_hex(8)
+
+
+def _schema_of(data: Mapping[str, Any]) -> int:
+    meta = data.get("meta") or {}
+    versions = [doc.get("schema") for doc in meta.values() if isinstance(doc, dict)]
+    return versions[0] if versions and type(versions[0]) is int else 0
 
 
 def _index_file(index: Document) -> Document:

@@ -12,36 +12,41 @@ Layout of a database directory (all owner-only):
 
 from __future__ import annotations
 
+import errno
+import os
 import secrets
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-
-import orjson
 
 from reltui.domain.models import Contact, Review
 from reltui.domain.state import UNREVIEWED_STATE, ContactState, contact_state
 from reltui.memory import collector_paused
 from reltui.store.activity import Activity
+from reltui.store.backup import Backup, list_backups, remove_incomplete_backups
 from reltui.store.contact_files import (
     CONTACTS_DIR,
     CONTACTS_FILE,
     SCHEMA_VERSION,
     ContactFiles,
 )
-from reltui.store.errors import CorruptDatabase, DatabaseLocked, StoreError
+from reltui.store.errors import CorruptDatabase, DatabaseLocked, ReadOnlyDatabase, StoreError
 from reltui.store.files import (
+    check_private_tree,
     ensure_private_dir,
     others_can_write,
     remove_stale_temp_files,
     write_bytes_atomic,
 )
+from reltui.store.import_result import ImportResult
 from reltui.store.lock import DatabaseLockedError, WriterLock
 from reltui.store.relationship import RelationshipStore
+from reltui.store.restore import finish_restore, restore_pending
 from reltui.store.review_log import REVIEWS_DIR, SEGMENT_SIZE, ReviewLog
-from reltui.store.storage import read_store_file
+from reltui.store.storage import dumps_checked, read_store_file
+
+READ_ATTEMPTS = 5
 
 
 def now_local() -> datetime:
@@ -68,19 +73,6 @@ __all__ = [
 ]
 
 
-@dataclass(slots=True)
-class ImportResult:
-    """Counts of what an import did (or, in a dry run, would do)."""
-
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    # Records that matched a contact this same import had already added or updated.
-    merged: int = 0
-    # Fields the import would have changed but left as the user set them by hand.
-    kept: int = 0
-
-
 class Store(RelationshipStore):
     """Contacts and their review history, held in memory and written through on every change."""
 
@@ -105,6 +97,7 @@ class Store(RelationshipStore):
         self._log = ReviewLog(path / REVIEWS_DIR)
         self.activity = Activity(path, read_only=read_only)
         self._before_write: Callable[[], None] | None = None
+        self._mark: tuple[object, ...] = ()
 
     # ---- opening and closing -------------------------------------------------------------
 
@@ -123,14 +116,24 @@ class Store(RelationshipStore):
         database; files are never changed by a failed open.
         """
         path = Path(path).expanduser()
+        if not read_only and os.path.lexists(path):
+            check_private_tree(path)  # before anything in it is read or written
+        if restore_pending(path):
+            _settle_restore(path, locked=False)
         try:
             exists = (path / CONTACTS_FILE).exists()
             if path.exists() and not path.is_dir():
                 raise StoreError(f"{path}: not a reltui database (expected a directory)")
+            # Reviews without the index that names their contacts: the index was lost, and a new
+            # one would give their contacts' ids to other people.
+            orphaned = not exists and ReviewLog(path / REVIEWS_DIR).holds_reviews()
         except PermissionError:
             raise StoreError(
                 f"{path}: permission denied (the database belongs to someone else?)"
             ) from None
+        if orphaned:
+            error = CorruptDatabase(f"{path / CONTACTS_FILE}: file is missing (reviews remain)")
+            raise _with_backup_hint(error, path)
         if not exists:
             if read_only or not create:
                 raise StoreError(f"{path}: no database here yet; run 'reltui import FILE' first")
@@ -138,18 +141,33 @@ class Store(RelationshipStore):
                 ensure_private_dir(path)
             except OSError as error:
                 raise StoreError(f"{path}: cannot create database ({error.strerror})") from None
-        store = cls(path, read_only=read_only, clock=clock)
-        try:
-            store._acquire()
-            with collector_paused():
-                store._load()
-        except CorruptDatabase as error:
+        if not read_only:
+            check_private_tree(path)
+        # A reader takes no lock: it checks that no writer replaced the index (or restored the
+        # database) while it read, and reads again if one did, so it never mistakes a writer's
+        # work for damage.
+        for _attempt in range(1 if not read_only else READ_ATTEMPTS):
+            mark = _write_mark(path)
+            store = cls(path, read_only=read_only, clock=clock)
+            try:
+                store._acquire()
+                with collector_paused():
+                    store._load()
+            except StoreError as error:
+                store.close()
+                if read_only and _write_mark(path) != mark:
+                    continue
+                if isinstance(error, CorruptDatabase):
+                    raise _with_backup_hint(error, path) from None
+                raise
+            except BaseException:
+                store.close()
+                raise
+            if not read_only or _write_mark(path) == mark:
+                store._mark = mark
+                return store
             store.close()
-            raise _with_backup_hint(error, path) from None
-        except BaseException:
-            store.close()
-            raise
-        return store
+        raise StoreError(f"{path}: the database kept changing while it was read; run it again")
 
     def hold_writes_until(self, ready: Callable[[], None]) -> None:
         """Call ``ready`` (which may block) before the first write, e.g. to finish a backup."""
@@ -169,11 +187,21 @@ class Store(RelationshipStore):
             self._lock.acquire()
         except DatabaseLockedError as error:
             raise DatabaseLocked(str(error), error.holder) from None
+        except PermissionError as error:
+            raise ReadOnlyDatabase(
+                f"{self.path}: cannot write to this database ({error.strerror})"
+            ) from None
         except OSError as error:
+            if error.errno == errno.EROFS:
+                raise ReadOnlyDatabase(
+                    f"{self.path}: cannot write to this database ({error.strerror})"
+                ) from None
             raise StoreError(f"{self.path}: cannot lock database ({error.strerror})") from None
 
     def _load(self) -> None:
         if not self.read_only:
+            _settle_restore(self.path)  # clears what a restore stopped before its moment left
+            remove_incomplete_backups(self.path)
             for directory in (self.path, self.path / REVIEWS_DIR, self.path / CONTACTS_DIR):
                 remove_stale_temp_files(directory)
         if others_can_write(self.path) or others_can_write(self.path / CONTACTS_FILE):
@@ -183,18 +211,30 @@ class Store(RelationshipStore):
         if data is None:
             if self.read_only:
                 raise StoreError(f"{self.path}: no database here yet")
+            empty = ContactFiles.empty_file()
             try:
                 ensure_private_dir(self.path / REVIEWS_DIR)
-                write_bytes_atomic(contacts_path, orjson.dumps(ContactFiles.empty_file()))
+                write_bytes_atomic(contacts_path, dumps_checked(empty))
             except OSError as error:
                 message = f"{self.path}: cannot create database ({error.strerror})"
                 raise StoreError(message) from None
+            self._files.load_index(empty)
         else:
             self._check_schema(contacts_path, data)
             self._files.load_index(data)
-            if not self.read_only:
-                self._files.remove_unreferenced()
         self._load_reviews()
+        if not self.read_only:
+            self._files.remove_unreferenced()
+            if self._files.needs_upgrade:
+                self._upgrade()
+
+    def _upgrade(self) -> None:
+        """Rewrite an older database in the current form: its own id, an id counter, shards."""
+        try:
+            with collector_paused():
+                self._files.write({})
+        except OSError as error:
+            raise StoreError(f"{self.path}: cannot upgrade database ({error.strerror})") from None
 
     @staticmethod
     def _check_schema(path: Path, data: dict[str, Any]) -> None:
@@ -210,7 +250,10 @@ class Store(RelationshipStore):
             )
 
     def _load_reviews(self) -> None:
-        for review in self._log.load(writable=not self.read_only):
+        log = self._log.load(
+            writable=not self.read_only, database_id=self._files.database_id, known=self._files
+        )
+        for review in log:
             self._reviews.setdefault(review.contact_id, []).append(review)
 
     def close(self) -> None:
@@ -243,7 +286,7 @@ class Store(RelationshipStore):
             try:
                 document = self._files.document(contact_id)
             except CorruptDatabase as error:
-                raise _with_backup_hint(error, self.path) from None
+                raise self._damage_or_change(error) from None
             contact = Contact.from_document(contact_id, document)
             self._contacts[contact_id] = contact
         return contact
@@ -272,7 +315,15 @@ class Store(RelationshipStore):
             with collector_paused():
                 self._files.load_all()
         except CorruptDatabase as error:
-            raise _with_backup_hint(error, self.path) from None
+            raise self._damage_or_change(error) from None
+
+    def _damage_or_change(self, error: CorruptDatabase) -> StoreError:
+        """A shard that failed to read: damage, unless writers replaced it since this opened."""
+        if self.read_only and _write_mark(self.path) != self._mark:
+            return StoreError(
+                f"{self.path}: changed by another reltui while this one read it; run it again"
+            )
+        return _with_backup_hint(error, self.path)
 
     # ---- reviews -------------------------------------------------------------------------
 
@@ -310,6 +361,8 @@ class Store(RelationshipStore):
         if review.contact_id not in self._files:
             raise StoreError(f"no contact with id {review.contact_id}")
         document = review.to_document()
+        if self._files.database_id is not None:
+            document["database"] = self._files.database_id
         try:
             self._log.save(document)
         except OSError as error:
@@ -344,7 +397,7 @@ class Store(RelationshipStore):
         from reltui.store.merge import merge_records
 
         existing = {contact_id: self.contact(contact_id) for contact_id in self.contact_ids()}
-        result, changed = merge_records(existing, records)
+        result, changed = merge_records(existing, records, first_id=self._files.next_id)
         if dry_run or not changed:
             return result
         self._ready_to_write()
@@ -358,10 +411,54 @@ class Store(RelationshipStore):
         return result
 
 
+def _write_mark(path: Path) -> tuple[object, ...]:
+    """What changes when a writer replaces the index or restores: a reader compares it."""
+    try:
+        status = os.lstat(path / CONTACTS_FILE)
+        index: object = (status.st_ino, status.st_mtime_ns, status.st_size)
+    except OSError:
+        index = None
+    return index, restore_pending(path)
+
+
+def _settle_restore(path: Path, *, locked: bool = True) -> None:
+    """Finish a restore cut short (see ``restore``), taking the writer lock for it if need be."""
+    lock = None if locked else WriterLock(path)
+    try:
+        if lock is not None:
+            lock.acquire()
+        finish_restore(path)
+    except DatabaseLockedError:
+        raise StoreError(
+            f"{path}: a restore is in progress; run the command again once it ends"
+        ) from None
+    except OSError as error:
+        raise StoreError(
+            f"{path}: cannot finish the restore that was cut short ({error.strerror})"
+        ) from None
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def backup_is_readable(backup: Backup) -> bool:
+    """True when the backup validates as a whole database: every record, every checksum."""
+    try:
+        with Store.open(backup.path, read_only=True) as copy:
+            copy.load_all()  # the database's own reading is the one check
+            copy.activity.check()
+    except (StoreError, OSError):
+        return False
+    return True
+
+
+def newest_good_backup(db_path: Path) -> Backup | None:
+    """The newest backup that validates, if any."""
+    return next((b for b in list_backups(db_path) if backup_is_readable(b)), None)
+
+
 def _with_backup_hint(error: CorruptDatabase, path: Path) -> CorruptDatabase:
     """The same error, telling the user which backup to restore."""
-    from reltui.store.backup import newest_good_backup
-
     backup = newest_good_backup(path)
     if backup is None:
         return CorruptDatabase(f"{error}; no backup to restore from")
@@ -369,5 +466,12 @@ def _with_backup_hint(error: CorruptDatabase, path: Path) -> CorruptDatabase:
 
 
 def database_exists(path: Path) -> bool:
-    """True when ``path`` holds a reltui database."""
-    return (Path(path).expanduser() / CONTACTS_FILE).exists()
+    """True when ``path`` holds a reltui database (or may: one that cannot be looked into does,
+    so that opening it reports why)."""
+    try:
+        return (
+            os.path.lexists(Path(path).expanduser() / CONTACTS_FILE)
+            or (Path(path).expanduser() / REVIEWS_DIR).is_dir()
+        )
+    except PermissionError:
+        return True

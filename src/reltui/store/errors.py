@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from reltui.store.lock import LockHolder
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reltui.store.lock import LockHolder
 
 
 class StoreError(Exception):
@@ -11,6 +14,14 @@ class StoreError(Exception):
 
 class CorruptDatabase(StoreError):
     """A database file that does not parse; the message names it and the newest good backup."""
+
+
+class UnsafeDatabase(StoreError):
+    """A database other users could change, or holding a link: refused for writing."""
+
+
+class ReadOnlyDatabase(StoreError):
+    """A database this user may read but not write (a read-only directory or file system)."""
 
 
 class DatabaseLocked(StoreError):

@@ -1,6 +1,7 @@
 """An append-only journal of JSON lines: one record a line, appended and fsynced before a write
-returns, owner-only. The last line for an id wins; a line ``{"id": ..., "deleted": true}`` takes
-a record back (an undo). A last line cut short by a crash is dropped, as in the review log.
+returns, owner-only, each line with its checksum; a link is never followed. The last line for
+an id wins; a line ``{"id": ..., "deleted": true}`` takes a record back (an undo). A last line
+cut short by a crash is dropped, as in the review log.
 """
 
 from __future__ import annotations
@@ -10,36 +11,18 @@ import os
 from pathlib import Path
 from typing import Any
 
-import orjson
-
-from reltui.store.errors import CorruptDatabase, StoreError
-from reltui.store.files import FILE_MODE, ensure_private_dir, fsync_dir
-from reltui.store.storage import CorruptFileError, parse_object
+from reltui.store.errors import CorruptDatabase, StoreError, UnsafeDatabase
+from reltui.store.files import ensure_private_dir, fsync_dir, open_nofollow, truncate_own_file
+from reltui.store.review_log import MAX_LINE, read_journal
+from reltui.store.storage import CorruptFileError, dumps_checked
 
 DELETED = "deleted"
 
 
 def read_lines(path: Path) -> tuple[list[dict[str, Any]], int]:
-    """The journal's records and the length of its whole lines, in bytes.
-
-    A last line without its newline was cut short by a crash and is left out; any other line
-    that does not parse raises ``CorruptFileError``.
-    """
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return [], 0
-    whole = raw.rfind(b"\n") + 1
-    lines = raw[:whole].splitlines()
-    try:
-        # One parse for the whole journal: a long touch log reads several times faster so.
-        records = orjson.loads(b"[" + b",".join(lines) + b"]")
-    except orjson.JSONDecodeError:
-        records = None
-    if records is None or not all(type(record) is dict for record in records):
-        # Find the line at fault, to name it.
-        records = [parse_object(path, line, "bad record") for line in lines]
-    return records, whole
+    """The journal's records and the length of its whole lines, in bytes (see ``read_journal``:
+    checksums checked, links refused, a last line cut short by a crash left out)."""
+    return read_journal(path)
 
 
 class Journal:
@@ -69,13 +52,19 @@ class Journal:
                     records[line["id"]] = line
             lines = list(records.values())
         self._bytes = whole
-        if writable and self.path.exists() and self.path.stat().st_size != whole:
-            os.truncate(self.path, whole)
+        if writable and os.path.lexists(self.path) and self.path.stat().st_size != whole:
+            fd = open_nofollow(self.path, os.O_WRONLY)
+            try:
+                truncate_own_file(fd, self.path, whole)
+            finally:
+                os.close(fd)
         return lines
 
     def append(self, document: dict[str, Any]) -> None:
         """Append one record and fsync it; ``OSError`` leaves the journal as it was."""
-        line = orjson.dumps(document) + b"\n"
+        line = dumps_checked(document) + b"\n"
+        if len(line) > MAX_LINE:
+            raise StoreError(f"{self.path.name}: record too long to save")
         fd = self._file()
         try:
             written = os.write(fd, line)
@@ -84,7 +73,7 @@ class Journal:
             os.fsync(fd)
         except BaseException:
             with contextlib.suppress(OSError):
-                os.ftruncate(fd, self._bytes)
+                truncate_own_file(fd, self.path, self._bytes)
             raise
         self._bytes += len(line)
 
@@ -95,7 +84,7 @@ class Journal:
     def truncate_to(self, size: int) -> None:
         """Drop what was appended after ``size`` bytes (undoes a step that failed half way)."""
         fd = self._file()
-        os.ftruncate(fd, size)
+        truncate_own_file(fd, self.path, size)
         os.fsync(fd)
         self._bytes = size
 
@@ -111,8 +100,12 @@ class Journal:
     def _file(self) -> int:
         if self._fd is None:
             ensure_private_dir(self.path.parent)
-            created = not self.path.exists()
-            self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, FILE_MODE)
+            created = not os.path.lexists(self.path)
+            fd = open_nofollow(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
+            if os.fstat(fd).st_uid != os.geteuid():
+                os.close(fd)
+                raise UnsafeDatabase(f"{self.path}: not a file of yours; reltui leaves it alone")
+            self._fd = fd
             if created:
                 fsync_dir(self.path.parent)
         return self._fd

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import getpass
 import os
 import socket
@@ -10,10 +11,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-import filelock
 import orjson
 
-from reltui.store.files import FILE_MODE, write_bytes_atomic
+from reltui.store.errors import UnsafeDatabase
+from reltui.store.files import open_nofollow, remove_own_file, write_bytes_atomic
 
 LOCK_NAME = "lock"
 HOLDER_NAME = "lock.json"
@@ -52,11 +53,16 @@ def _current_user() -> str:
 def read_holder(directory: Path) -> LockHolder | None:
     """The holder recorded by the process that took the lock, if readable."""
     try:
-        data = orjson.loads((directory / HOLDER_NAME).read_bytes())
+        fd = open_nofollow(directory / HOLDER_NAME)
+        try:
+            raw = os.read(fd, 4096)
+        finally:
+            os.close(fd)
+        data = orjson.loads(raw)
         return LockHolder(
             str(data["user"]), str(data["host"]), int(data["pid"]), str(data["since"])
         )
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, UnsafeDatabase):
         return None
 
 
@@ -64,34 +70,46 @@ class WriterLock:
     """An exclusive, non-blocking lock on a database directory.
 
     The kernel releases the lock when the holding process dies, however it dies, so a lock left
-    behind by a crashed or killed process is simply taken over by the next one.
+    behind by a crashed or killed process is simply taken over by the next one. The lock file
+    is opened without following a link and never truncated.
     """
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
-        self._lock = filelock.FileLock(
-            directory / LOCK_NAME, timeout=0, mode=FILE_MODE, thread_local=False
-        )
+        self._fd: int | None = None
 
     def acquire(self) -> None:
+        """Take the lock; ``DatabaseLockedError`` if another process holds it."""
+        fd = open_nofollow(self.directory / LOCK_NAME, os.O_RDWR | os.O_CREAT)
         try:
-            self._lock.acquire(timeout=0)
-        except filelock.Timeout:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
             raise DatabaseLockedError(self.directory, read_holder(self.directory)) from None
+        except BaseException:
+            os.close(fd)
+            raise
+        self._fd = fd
         holder = {
             "user": _current_user(),
             "host": socket.gethostname(),
             "pid": os.getpid(),
             "since": datetime.now().astimezone().isoformat(timespec="seconds"),
         }
-        write_bytes_atomic(self.directory / HOLDER_NAME, orjson.dumps(holder))
+        try:
+            write_bytes_atomic(self.directory / HOLDER_NAME, orjson.dumps(holder))
+        except BaseException:
+            self.release()
+            raise
 
     def release(self) -> None:
-        if self._lock.is_locked:
+        """Let go of the lock (the lock file stays, for the next holder)."""
+        if self._fd is not None:
             with contextlib.suppress(OSError):
-                (self.directory / HOLDER_NAME).unlink()
-            self._lock.release()
+                remove_own_file(self.directory / HOLDER_NAME)
+            os.close(self._fd)
+            self._fd = None
 
     @property
     def is_locked(self) -> bool:
-        return self._lock.is_locked
+        return self._fd is not None

@@ -5,14 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from reltui.domain.models import Contact, normalise_email, normalise_text
 from reltui.formats.records import ContactRecord
-
-if TYPE_CHECKING:
-    from reltui.store.db import ImportResult
-
+from reltui.store.import_result import ImportResult
 
 # Pages that belong to one person: two records sharing one are the same person. Any other URL
 # (a company homepage) is shared by colleagues and says nothing about who someone is.
@@ -120,14 +116,16 @@ def _new_contact(contact_id: int, record: ContactRecord, source: str) -> Contact
 
 
 def merge_records(
-    existing: dict[int, Contact], records: Iterable[ContactRecord], source: str = ""
+    existing: dict[int, Contact],
+    records: Iterable[ContactRecord],
+    source: str = "",
+    first_id: int = 1,
 ) -> tuple[ImportResult, list[Contact]]:
     """Work out what importing ``records`` does; returns counts and the contacts to write.
 
-    ``existing`` is not modified: changed contacts are copies.
+    ``existing`` is not modified: changed contacts are copies. New contacts get ids from
+    ``first_id`` on (the database's counter, so an id is never given twice).
     """
-    from reltui.store.db import ImportResult
-
     index: dict[str, int] = {}
     for contact in existing.values():
         for key in _contact_keys(contact):
@@ -138,7 +136,7 @@ def merge_records(
     touched: set[int] = set()
     matched_existing: list[int] = []
     kept: set[tuple[int, str]] = set()
-    next_id = max(existing, default=0) + 1
+    next_id = max(first_id, max(existing, default=0) + 1)
     for record in records:
         record_keys = _record_keys(record)
         match = _find_match(record, record_keys, index, existing, working)

@@ -44,7 +44,7 @@ class RelationshipStore:
         return list(self._files.names)
 
     def next_contact_id(self) -> int:
-        return max(self._files.ids, default=0) + 1
+        return self._files.next_id
 
     def ready_to_write(self) -> None:
         self._ready_to_write()

@@ -20,43 +20,61 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, MutableMapping
+from collections.abc import Callable, Container, MutableMapping
 from pathlib import Path
 from typing import Any
 
-import orjson
 from tinydb import TinyDB
 
 from reltui.domain.models import Review
-from reltui.store.errors import CorruptDatabase, StoreError
-from reltui.store.files import FILE_MODE, ensure_private_dir, fsync_dir
+from reltui.store.errors import CorruptDatabase, StoreError, UnsafeDatabase
+from reltui.store.files import ensure_private_dir, fsync_dir, open_nofollow, truncate_own_file
 from reltui.store.storage import (
     CorruptFileError,
     atomic_storage,
+    dumps_checked,
     open_tinydb,
     parse_object,
     read_store_file,
 )
+from reltui.store.validation import review_problem
 
 SEGMENT_SIZE = 128
 JOURNAL_LIMIT = 256
 REVIEWS_DIR = "reviews"
 JOURNAL_FILE = "journal.jsonl"
 TABLE = "reviews"
+MAX_LINE = 1 << 20
+_READ_CHUNK = 1 << 20
+_TOO_LONG = f"longer than {MAX_LINE >> 20} MiB, more than any save writes (file is corrupt)"
 
 
 def read_journal(path: Path) -> tuple[list[dict[str, Any]], int]:
     """The journal's documents and the length of its whole lines, in bytes.
 
     A last line without its newline was cut short by a crash and is left out; any other line
-    that does not parse raises ``CorruptFileError``.
+    that does not parse raises ``CorruptFileError``, and so does a line longer than
+    ``MAX_LINE`` (no save writes one), found before more than that is held in memory.
     """
     try:
-        raw = path.read_bytes()
+        fd = open_nofollow(path)
     except FileNotFoundError:
         return [], 0
-    whole = raw.rfind(b"\n") + 1
-    documents = [parse_object(path, line, "bad review record") for line in raw[:whole].splitlines()]
+    documents: list[dict[str, Any]] = []
+    whole = 0
+    pending = b""
+    with os.fdopen(fd, "rb", buffering=0) as handle:
+        while chunk := handle.read(_READ_CHUNK):
+            lines = (pending + chunk).split(b"\n")
+            pending = lines.pop()
+            for line in lines:
+                where = f"line {len(documents) + 1}: "
+                if len(line) > MAX_LINE:
+                    raise CorruptFileError(path, f"{where}{_TOO_LONG}")
+                documents.append(parse_object(path, line, "bad review record", where))
+                whole += len(line) + 1
+            if len(pending) > MAX_LINE:
+                raise CorruptFileError(path, f"line {len(documents) + 1}: {_TOO_LONG}")
     return documents, whole
 
 
@@ -88,10 +106,26 @@ class ReviewLog:
         self._journal_lines = 0
         self._journal_written = 0
 
-    def load(self, *, writable: bool = False) -> list[Review]:
+    def holds_reviews(self) -> bool:
+        """True when the log holds any review on disk (read without parsing)."""
+        try:
+            journal = self.journal_path.lstat().st_size
+        except FileNotFoundError:
+            journal = 0
+        return journal > 0 or bool(self._segment_paths())
+
+    def load(
+        self,
+        *,
+        writable: bool = False,
+        database_id: str | None = None,
+        known: Container[int] = (),
+    ) -> list[Review]:
         """Every review in the log, oldest first; a damaged file raises ``CorruptDatabase``.
 
-        The writer also drops a journal line cut short by a crash, so appends start clean.
+        Each review must name this database (``database_id``, when the review records one) and
+        a contact in ``known``. The writer also drops a journal line cut short by a crash, so
+        appends start clean.
         """
         # The journal before the segments: a writer folding it meanwhile writes the segments
         # first and empties the journal last, so a reader sees every review either way.
@@ -101,33 +135,57 @@ class ReviewLog:
             raise CorruptDatabase(str(error)) from None
         except OSError as error:
             raise StoreError(f"{self.journal_path}: cannot read ({error.strerror})") from None
-        documents: dict[str, tuple[dict[str, Any], Path]] = {}
+        # Where each review was read from: its file, and the line (journal) or record (segment).
+        documents: dict[str, tuple[dict[str, Any], Path, str]] = {}
         for number, path in self._segment_paths():
             table = self._read_segment(path)
-            try:
-                for doc_id, document in table.items():
-                    documents[document["id"]] = (document, path)
-                    self._location[document["id"]] = (number, int(doc_id))
-            except (TypeError, ValueError, KeyError, AttributeError):
-                raise CorruptDatabase(f"{path}: file is corrupt (bad review record)") from None
+            for doc_id, document in table.items():
+                where = f"review {doc_id}"
+                review_id = document.get("id") if type(document) is dict else None
+                if type(review_id) is not str or not doc_id.isdigit():
+                    raise CorruptDatabase(f"{path}: {where}: file is corrupt (bad review record)")
+                documents[review_id] = (document, path, where)
+                self._location[review_id] = (number, int(doc_id))
             self._counts[number] = len(table)
             self._newest = max(self._newest, number)
-        for document in journal:
+        for line, document in enumerate(journal, 1):
             review_id = document.get("id")
             if not isinstance(review_id, str):
-                raise CorruptDatabase(f"{self.journal_path}: file is corrupt (bad review record)")
+                raise CorruptDatabase(
+                    f"{self.journal_path}: line {line}: file is corrupt (bad review record)"
+                )
             self._journal[review_id] = document
-            documents[review_id] = (document, self.journal_path)
+            documents[review_id] = (document, self.journal_path, f"line {line}")
         self._journal_lines = len(journal)
         loaded = []
-        for document, path in documents.values():
+        for document, path, where in documents.values():
+            problem = review_problem(document)
+            if problem is not None:
+                raise CorruptDatabase(
+                    f"{path}: {where}: file is corrupt (bad review record: {problem})"
+                )
             try:
-                loaded.append(Review.from_document(document))
+                review = Review.from_document(document)
             except (TypeError, ValueError, KeyError, AttributeError):
-                raise CorruptDatabase(f"{path}: file is corrupt (bad review record)") from None
+                raise CorruptDatabase(
+                    f"{path}: {where}: file is corrupt (bad review record)"
+                ) from None
+            stored_database = document.get("database")
+            if stored_database is not None and stored_database != database_id:
+                raise CorruptDatabase(
+                    f"{path}: {where}: review of another database (its contact index was replaced)"
+                )
+            if review.contact_id not in known:
+                raise CorruptDatabase(
+                    f"{path}: {where}: review of contact {review.contact_id}, which the "
+                    "contact index does not hold"
+                )
+            loaded.append(review)
         self._journal_bytes = whole
-        if writable and self.journal_path.exists() and self.journal_path.stat().st_size != whole:
-            os.truncate(self.journal_path, whole)
+        if writable and os.path.lexists(self.journal_path):
+            fd = self._journal_file()
+            if os.fstat(fd).st_size != whole:
+                truncate_own_file(fd, self.journal_path, whole)
         loaded.sort(key=lambda review: review.at)
         return loaded
 
@@ -142,7 +200,9 @@ class ReviewLog:
 
         Raises ``OSError`` when the disk refuses; the journal is then as it was.
         """
-        line = orjson.dumps(document) + b"\n"
+        line = dumps_checked(document) + b"\n"
+        if len(line) > MAX_LINE:
+            raise StoreError(f"review too long to save (over {MAX_LINE >> 20} MiB)")
         fd = self._journal_file()
         try:
             written = os.write(fd, line)
@@ -220,10 +280,14 @@ class ReviewLog:
     def _journal_file(self) -> int:
         if self._journal_fd is None:
             ensure_private_dir(self.directory)
-            created = not self.journal_path.exists()
-            self._journal_fd = os.open(
-                self.journal_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, FILE_MODE
-            )
+            created = not os.path.lexists(self.journal_path)
+            fd = open_nofollow(self.journal_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
+            if os.fstat(fd).st_uid != os.geteuid():
+                os.close(fd)
+                raise UnsafeDatabase(
+                    f"{self.journal_path}: not a file of yours; reltui leaves it alone"
+                )
+            self._journal_fd = fd
             if created:
                 fsync_dir(self.directory)
         return self._journal_fd
@@ -234,7 +298,7 @@ class ReviewLog:
         found = [
             (int(entry.stem), entry)
             for entry in self.directory.iterdir()
-            if entry.suffix == ".json" and entry.stem.isdigit()
+            if entry.suffix == ".json" and entry.stem.isdigit() and len(entry.stem) == 6
         ]
         return sorted(found)
 

@@ -1,7 +1,15 @@
-"""A TinyDB storage that keeps the file in memory and replaces it atomically on each write."""
+"""Reading and writing the database's JSON files, each carrying a checksum of itself.
+
+Every JSON object reltui writes (a file, or a journal line) ends with a ``checksum`` member: the
+CRC-32 of the bytes before it. A byte changed on disk that still parses, such as a name edited
+in the index, is caught by it. Files written before checksums are read without one. Also here:
+a TinyDB storage that keeps the file in memory and replaces it atomically on each write.
+"""
 
 from __future__ import annotations
 
+import os
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +18,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 
 from reltui.store.errors import CorruptDatabase, StoreError
-from reltui.store.files import write_bytes_atomic
+from reltui.store.files import open_nofollow, write_bytes_atomic
 
 
 class CorruptFileError(Exception):
@@ -22,26 +30,95 @@ class CorruptFileError(Exception):
         self.reason = reason
 
 
+MAX_FILE = 512 << 20
+
+
+def read_file(path: Path) -> bytes | None:
+    """A database file's bytes, never through a link; ``None`` when it does not exist.
+
+    A file larger than ``MAX_FILE`` (far beyond what reltui writes) raises ``CorruptFileError``
+    before it is read.
+    """
+    try:
+        fd = open_nofollow(path)
+    except FileNotFoundError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        if os.fstat(fd).st_size > MAX_FILE:
+            raise CorruptFileError(path, f"file is larger than {MAX_FILE >> 20} MiB (corrupt)")
+        raw = handle.read()  # sized from the file's length, which was just checked
+    if len(raw) > MAX_FILE:
+        raise CorruptFileError(path, f"file is larger than {MAX_FILE >> 20} MiB (corrupt)")
+    return raw
+
+
 def read_json_file(path: Path) -> dict[str, Any] | None:
     """Parse a database file; ``None`` when it does not exist."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+    raw = read_file(path)
+    if raw is None:
         return None
     if not raw.strip():
         raise CorruptFileError(path, "file is empty or truncated")
     return parse_object(path, raw, "unexpected content")
 
 
-def parse_object(path: Path, raw: bytes, not_an_object: str) -> dict[str, Any]:
-    """One JSON object read from ``path``; ``CorruptFileError`` names the file otherwise."""
+CHECKSUM = "checksum"
+_CHECKSUM_HEAD = b',"checksum":"'
+_CHECKSUM_TAIL = b'"}'
+_CHECKSUM_LENGTH = len(_CHECKSUM_HEAD) + 8 + len(_CHECKSUM_TAIL)
+
+
+def with_checksum(payload: bytes) -> bytes:
+    """A JSON object's bytes (not ``{}``) with the CRC-32 of what precedes it as last member."""
+    head = payload[:-1]
+    return b"%s%s%08x%s" % (head, _CHECKSUM_HEAD, zlib.crc32(head), _CHECKSUM_TAIL)
+
+
+def dumps_checked(data: Any) -> bytes:
+    """``orjson.dumps`` of a non-empty object, with its checksum."""
+    return with_checksum(orjson.dumps(data))
+
+
+def _checksum_matches(raw: bytes) -> bool | None:
+    """True or False when ``raw`` ends with a checksum; ``None`` when it carries none."""
+    tail = raw[-_CHECKSUM_LENGTH:]
+    if not (tail.startswith(_CHECKSUM_HEAD) and tail.endswith(_CHECKSUM_TAIL)):
+        return None
+    try:
+        expected = int(tail[len(_CHECKSUM_HEAD) : -len(_CHECKSUM_TAIL)], 16)
+    except ValueError:
+        return False
+    return zlib.crc32(raw[:-_CHECKSUM_LENGTH]) == expected
+
+
+def parse_object(path: Path, raw: bytes, not_an_object: str, where: str = "") -> dict[str, Any]:
+    """One JSON object read from ``path``, its checksum checked and removed.
+
+    ``CorruptFileError`` names the file (and ``where`` in it, e.g. ``line 3: ``) otherwise.
+    """
+    matches = _checksum_matches(raw)
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError:
-        raise CorruptFileError(path, "file is corrupt (not valid JSON)") from None
+        raise CorruptFileError(path, f"{where}file is corrupt (not valid JSON)") from None
     if not isinstance(data, dict):
-        raise CorruptFileError(path, f"file is corrupt ({not_an_object})")
+        raise CorruptFileError(path, f"{where}file is corrupt ({not_an_object})")
+    stored = data.pop(CHECKSUM, None)
+    if matches is False or (stored is not None and matches is None):
+        raise CorruptFileError(
+            path, f"{where}checksum mismatch (changed on disk after reltui wrote it)"
+        )
     return data
+
+
+def read_store_bytes(path: Path) -> bytes | None:
+    """``read_file``, its failures turned into the store's one-line errors."""
+    try:
+        return read_file(path)
+    except CorruptFileError as error:
+        raise CorruptDatabase(str(error)) from None
+    except OSError as error:
+        raise StoreError(f"{path}: cannot read ({error.strerror})") from None
 
 
 def read_store_file(path: Path) -> dict[str, Any] | None:
@@ -75,7 +152,7 @@ class AtomicJSONStorage(Storage):
     def write(self, data: dict[str, Any]) -> None:
         if self.read_only:
             raise PermissionError(f"{self.path}: opened read-only")
-        payload = orjson.dumps(data)
+        payload = dumps_checked(data)
         try:
             write_bytes_atomic(self.path, payload)
         except BaseException:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import App
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 from textual.worker import WorkerFailed
 
@@ -19,6 +19,7 @@ from reltui.review.queues import build_queue
 from reltui.review.session import ReviewSession
 from reltui.store.db import Store, StoreError
 from reltui.store.export import export_to_file
+from reltui.ui.app_bindings import APP_BINDINGS
 from reltui.ui.commands import ReviewCommands
 from reltui.ui.contact_rows import ContactRows
 from reltui.ui.messages import ReviewChanged
@@ -30,13 +31,6 @@ if TYPE_CHECKING:
     from reltui.review.search import ContactSearch
 
 FALLBACK_THEME = "textual-dark"
-APP_BINDINGS: list[Binding] = [
-    Binding("question_mark", "help", "Help", id="help", tooltip="Show every key"),
-    Binding("q", "quit_review", "Quit", id="quit", tooltip="End: summary, then quit"),
-    # Not in the footer: the review footer is full at 80 columns; help and palette list them.
-    Binding("T", "trend", "Trend", show=False, id="trend", tooltip="Statuses week by week"),
-    Binding("P", "plans", "Plans", show=False, id="plans", tooltip="Candidates' next actions"),
-]
 
 
 def export_path(directory: Path, today: str) -> Path:

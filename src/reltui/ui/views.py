@@ -66,6 +66,7 @@ class HistoryView:
     note: str = ""
     timeline: tuple[str, ...] = ()
     more: bool = False
+    has_contact: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +132,7 @@ def card_view(session: ReviewSession) -> CardView | None:
 def history_view(session: ReviewSession) -> HistoryView:
     contact_id = session.current_id
     if contact_id is None:
-        return HistoryView()
+        return HistoryView(has_contact=False)
     previous = session.previous_review(contact_id)
     statuses: list[str] = []
     for review in session.store.reviews(contact_id):

@@ -104,7 +104,7 @@ class HelpScreen(ModalScreen[None]):
         return Content("\n").join(lines)
 
     def compose(self) -> ComposeResult:
-        from reltui.ui.app import APP_BINDINGS
+        from reltui.ui.app_bindings import APP_BINDINGS
         from reltui.ui.screens.contact_list import LIST_BINDINGS
         from reltui.ui.screens.plans import PLANS_BINDINGS
         from reltui.ui.screens.review import REVIEW_BINDINGS

@@ -23,6 +23,8 @@ class LastReview(LineCached):
 
     def content_lines(self) -> list[Content]:
         history = self.view
+        if not history.has_contact:
+            return []  # a finished queue: no contact, so no review to recall
         lines: list[Content] = []
         if history.date:
             lines.append(
