@@ -29,7 +29,7 @@ class ContactEdit:
         return {
             "id": self.id,
             "contact_id": self.contact_id,
-            "at": self.at.isoformat(),
+            "at": self.at.isoformat(timespec="microseconds"),
             "kind": self.kind,
             "changes": {name: [old, new] for name, (old, new) in self.changes.items()},
         }

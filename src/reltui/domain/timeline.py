@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from reltui.domain.edits import ADDED, UNDONE, ContactEdit
@@ -32,6 +32,11 @@ class TimelineEntry:
         return {"date": self.day.isoformat(), "kind": self.kind, "title": self.title, **self.data}
 
 
+def _moment(at: datetime) -> str:
+    """A time as a string that sorts as the time does, whatever precision it was stored with."""
+    return at.isoformat(timespec="microseconds")
+
+
 def _review_entry(review: Review, questions: Sequence[Question]) -> TimelineEntry:
     answered = [
         f"{question.title}: {review.answers.get(question.id) or '-'}" for question in questions
@@ -53,9 +58,7 @@ def _review_entry(review: Review, questions: Sequence[Question]) -> TimelineEntr
         "decision": review.decision,
         "note": review.note,
     }
-    return TimelineEntry(
-        review.at.date(), REVIEW, title, tuple(details), data, review.at.isoformat()
-    )
+    return TimelineEntry(review.at.date(), REVIEW, title, tuple(details), data, _moment(review.at))
 
 
 def _status_entries(reviews: Sequence[Review]) -> list[TimelineEntry]:
@@ -67,9 +70,7 @@ def _status_entries(reviews: Sequence[Review]) -> list[TimelineEntry]:
             title = f"status {before} → {now}"
             data = {"at": review.at.isoformat(timespec="seconds"), "from": before, "to": now}
             entries.append(
-                TimelineEntry(
-                    review.at.date(), STATUS, title, (), data, review.at.isoformat() + "~"
-                )
+                TimelineEntry(review.at.date(), STATUS, title, (), data, _moment(review.at) + "~")
             )
             before = now
     return entries
@@ -98,7 +99,7 @@ def _edit_entry(edit: ContactEdit) -> TimelineEntry:
         "edit": edit.kind,
         "changes": {name: {"old": old, "new": new} for name, (old, new) in edit.changes.items()},
     }
-    return TimelineEntry(edit.at.date(), EDIT, title, details, data, edit.at.isoformat())
+    return TimelineEntry(edit.at.date(), EDIT, title, details, data, _moment(edit.at))
 
 
 def timeline(

@@ -30,7 +30,7 @@ class Touch:
             "kind": self.kind,
             "on": self.on.isoformat(),
             "note": self.note,
-            "at": self.at.isoformat() if self.at else None,
+            "at": self.at.isoformat(timespec="microseconds") if self.at else None,
         }
 
     @classmethod
@@ -52,7 +52,7 @@ class Touch:
     @property
     def order(self) -> tuple[date, str]:
         """Sorts touches by day, then by when they were logged."""
-        return self.on, self.at.isoformat() if self.at else ""
+        return self.on, self.at.isoformat(timespec="microseconds") if self.at else ""
 
 
 def one_line(text: str) -> str:
