@@ -45,7 +45,7 @@ async def test_question_mark_lists_every_review_key(small_store, make):
         assert "→ l       Next" in review_help
         others = app.screen.query_one("#help-others").render().plain
         assert "Commands" in others
-        assert "1 2 3 4 5 Sort (again: reverse)" in others
+        assert "1-6       Sort (again: reverse)" in others
         assert "End: summary, then quit" in others
         await pilot.press("escape")
         assert app.screen.id == "review"

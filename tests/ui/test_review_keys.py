@@ -129,7 +129,7 @@ async def test_o_writes_a_note_saved_with_the_review(small_store, make):
         await pilot.press("o")
         assert isinstance(app.screen, NoteScreen)
         assert "Note on Ada Lovelace" in screen_text(app)
-        await pilot.press(*"Call in May", "enter")
+        await pilot.press(*"Call in May", "ctrl+s")
         assert not isinstance(app.screen, NoteScreen)
         assert "note Call in May" in app.screen.query_one(ContactCard).render().plain
         await pilot.press("o", "escape")

@@ -72,7 +72,15 @@ async def test_list_view_shows_filters_sorts_and_opens(sample_store, make):
         assert len(table.rows) == 40
         lines = screen_lines(app)
         assert lines[0].startswith(" 40 of 40 contacts · status all (f) · sort name ▲")
-        assert lines[2].split() == ["Name", "▲", "Company", "Status", "Reviewed", "Due"]
+        assert lines[2].split() == [
+            "Name",
+            "▲",
+            "Company",
+            "Status",
+            "Reviewed",
+            "Due",
+            "Touch",
+        ]
         assert lines[3].startswith("Aaron Blake")
         assert lines[3].split("  ")[0] == "Aaron Blake"
         assert "Blake Insurance" in lines[3]

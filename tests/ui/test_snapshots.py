@@ -68,3 +68,24 @@ def test_trend_52_weeks(snap_compare, sample_store, make, size):
 @pytest.mark.parametrize("size", SIZES)
 def test_plans(snap_compare, sample_store, make, size):
     assert snap_compare(make(sample_store), terminal_size=size, run_before=press_and_wait("P"))
+
+
+def test_contact_form(snap_compare, sample_store, make):
+    """The edit form over the review at 80x24, with a refused email named beside its field."""
+    keys = ["e", "tab", "ctrl+a", "ctrl+k", *"not-an-email", "ctrl+s"]
+    assert snap_compare(make(sample_store), terminal_size=(80, 24), press=keys)
+
+
+def test_touch_form(snap_compare, sample_store, make):
+    assert snap_compare(make(sample_store), terminal_size=(80, 24), press=["t", "c"])
+
+
+def test_timeline(snap_compare, sample_store, make):
+    from datetime import date
+
+    contact_id = make(sample_store).session.current_id
+    sample_store.add_touch(contact_id, "call", date(2026, 11, 4), "asked about renewal")
+    sample_store.add_touch(contact_id, "meeting", date(2026, 10, 20), "lunch at [bold]Rio[/]")
+    sample_store.edit_contact(contact_id, {"position": "Head of Operations"})
+    app = make(sample_store)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=press_and_wait("H"))

@@ -9,7 +9,7 @@ from reltui.domain.rules import Split, Status
 from reltui.review.session import ReviewSession
 from reltui.ui.contact_rows import ContactRows
 from reltui.ui.views import progress_text
-from reltui.ui.widgets.contact_table import column_widths, fit
+from reltui.ui.widgets.contact_table import HEADERS, column_widths, fit
 from reltui.ui.widgets.split_bar import SplitView, bar_widths
 
 
@@ -39,7 +39,7 @@ def test_fit_pads_and_cuts_by_cells():
     assert fit("abc", 5) == "abc  "
     assert fit("abcdef", 4) == "abc…"
     assert fit("日本語", 4) == "日 …" or fit("日本語", 4) == "日…" + " "
-    assert sum(column_widths(78).values()) + 4 == 78
+    assert sum(column_widths(78).values()) + len(HEADERS) - 1 == 78
 
 
 def test_contact_rows_filter_sort_and_refresh(sample_store):

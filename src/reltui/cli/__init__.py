@@ -9,6 +9,7 @@ import sys
 import click
 
 from reltui import __version__
+from reltui.cli.contacts import add_command, edit_command, show_command
 from reltui.cli.context import Context, UserError
 from reltui.cli.exporting import export_command
 from reltui.cli.importing import import_command
@@ -16,6 +17,7 @@ from reltui.cli.report import report_command
 from reltui.cli.restore import restore_command
 from reltui.cli.reviewing import demo_command, review_command
 from reltui.cli.stats import stats_command
+from reltui.cli.touching import touch_command
 from reltui.store.errors import StoreError
 
 
@@ -67,6 +69,10 @@ cli.add_command(review_command)
 cli.add_command(demo_command)
 cli.add_command(restore_command)
 cli.add_command(report_command)
+cli.add_command(add_command)
+cli.add_command(edit_command)
+cli.add_command(touch_command)
+cli.add_command(show_command)
 
 
 def describe_os_error(error: OSError) -> str:

@@ -9,6 +9,7 @@ import click
 
 from reltui.cli.context import Context, UserError, pass_context
 from reltui.store.export import export_to_file, write_export
+from reltui.store.touch_export import touches_to_file, write_touches
 from reltui.store.vcard_export import vcards_to_file, write_vcards
 
 STATUS_CHOICES = ("client", "customer", "candidate", "unreviewed")
@@ -29,6 +30,7 @@ STATUS_CHOICES = ("client", "customer", "candidate", "unreviewed")
     help="Only contacts with this status; repeat for several.",
 )
 @click.option("--history", is_flag=True, help="One row per review instead of per contact.")
+@click.option("--touches", is_flag=True, help="Every touch logged, one row each, as CSV.")
 @click.option(
     "--format",
     "file_format",
@@ -43,9 +45,15 @@ def export_command(
     output: Path | None,
     statuses: tuple[str, ...],
     history: bool,
+    touches: bool,
     file_format: str,
 ) -> None:
     """Export contacts and their latest review (or every review) as CSV, or as vCards."""
+    if touches:
+        if history or statuses or file_format != "csv":
+            raise UserError("--touches takes no --history, --status or --format")
+        _export_touches(context, output)
+        return
     if file_format == "vcard":
         if history:
             raise UserError("--history is for CSV; a vCard export holds one card per contact")
@@ -62,6 +70,19 @@ def export_command(
         except OSError as error:
             raise UserError(f"{output}: cannot write ({error.strerror})") from None
     click.echo(f"{count} rows written to {output}", err=True)
+
+
+def _export_touches(context: Context, output: Path | None) -> None:
+    with context.open_store(read_only=True) as store:
+        if output is None:
+            sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+            write_touches(store, sys.stdout)
+            return
+        try:
+            count = touches_to_file(store, output)
+        except OSError as error:
+            raise UserError(f"{output}: cannot write ({error.strerror})") from None
+    click.echo(f"{count} touches written to {output}", err=True)
 
 
 def _export_vcards(context: Context, output: Path | None, statuses: tuple[str, ...]) -> None:

@@ -115,7 +115,10 @@ def _describe(path: Path, result: ParsedFile) -> None:
 
 def summary_line(outcome: ImportResult, skipped: int) -> str:
     """What happened to every record of an import, in one line."""
-    return (
+    line = (
         f"{outcome.added} added, {outcome.updated} updated,"
         f" {outcome.merged} merged as duplicates, {outcome.unchanged} unchanged, {skipped} skipped"
     )
+    if outcome.kept:
+        line += f", {outcome.kept} hand edit{'s' if outcome.kept != 1 else ''} kept"
+    return line

@@ -40,6 +40,12 @@ class Contact:
     url: str = ""
     connected_on: str = ""
     source: str = ""
+    # Fields the user set in reltui: imports leave them as they are.
+    hand_set: list[str] = field(default_factory=list)
+    # Emails the user replaced by hand: an import still knows the contact by them.
+    former_emails: list[str] = field(default_factory=list)
+    # The edits made in reltui that this version of the contact includes, oldest first.
+    edit_ids: list[str] = field(default_factory=list)
 
     FIELDS = (
         "name",
@@ -54,6 +60,9 @@ class Contact:
         "url",
         "connected_on",
         "source",
+        "hand_set",
+        "former_emails",
+        "edit_ids",
     )
 
     @classmethod
@@ -74,6 +83,9 @@ class Contact:
             get("url", ""),
             get("connected_on", ""),
             get("source", ""),
+            get("hand_set") or [],
+            get("former_emails") or [],
+            get("edit_ids") or [],
         )
 
     def to_document(self) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from reltui.domain.state import (
 )
 from reltui.review.insights import current_split
 from reltui.review.queues import build_queue
+from reltui.review.relationship import ActivityStep
 from reltui.store.db import Store, new_review_id
 
 
@@ -71,7 +72,7 @@ class ReviewSession:
         self._start_states: dict[int, ContactState] = {}
         self._changes: SessionChanges | None = None
         self._drafts: dict[int, Review] = {}
-        self._undo: list[UndoStep] = []
+        self._undo: list[UndoStep | ActivityStep] = []
         self.jump_back: JumpBack | None = None
         if self.queue:
             self.question = self._first_open_question()
@@ -317,6 +318,9 @@ class ReviewSession:
         if not self._undo:
             return False
         step = self._undo.pop()
+        if isinstance(step, ActivityStep):
+            step.undo(self.store)
+            return True
         if step.before is not None:
             restored = replace(step.before, answers=dict(step.before.answers))
         else:
@@ -333,6 +337,15 @@ class ReviewSession:
             self.queue.insert(self.position, step.contact_id)
         self.question = step.question
         return True
+
+    def contact_added(self) -> None:
+        """A contact added in this session counts in the split, unreviewed, from the start."""
+        self.split_before.counts[Status.UNREVIEWED] += 1
+        self._changes = None
+
+    def push_undo(self, step: ActivityStep) -> None:
+        """Remember a touch or an edit, so ``undo`` can take it back."""
+        self._undo.append(step)
 
     @property
     def can_undo(self) -> bool:

@@ -25,7 +25,7 @@ from reltui.store.files import (
 
 BACKUPS_DIR = "backups"
 DATA_FILES = ("contacts.json",)
-DATA_DIRS = ("reviews", "contacts")
+DATA_DIRS = ("reviews", "contacts", "activity")
 COMPLETE_MARK = "complete"
 
 

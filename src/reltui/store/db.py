@@ -23,6 +23,7 @@ from typing import Any
 from reltui.domain.models import Contact, Review
 from reltui.domain.state import UNREVIEWED_STATE, ContactState, contact_state
 from reltui.memory import collector_paused
+from reltui.store.activity import Activity
 from reltui.store.backup import Backup, list_backups, remove_incomplete_backups
 from reltui.store.contact_files import (
     CONTACTS_DIR,
@@ -40,6 +41,7 @@ from reltui.store.files import (
 )
 from reltui.store.import_result import ImportResult
 from reltui.store.lock import DatabaseLockedError, WriterLock
+from reltui.store.relationship import RelationshipStore
 from reltui.store.restore import finish_restore, restore_pending
 from reltui.store.review_log import REVIEWS_DIR, SEGMENT_SIZE, ReviewLog
 from reltui.store.storage import dumps_checked, read_store_file
@@ -71,7 +73,7 @@ __all__ = [
 ]
 
 
-class Store:
+class Store(RelationshipStore):
     """Contacts and their review history, held in memory and written through on every change."""
 
     def __init__(
@@ -93,6 +95,7 @@ class Store:
         self._reviews: dict[int, list[Review]] = {}
         self._states: dict[int, ContactState] = {}
         self._log = ReviewLog(path / REVIEWS_DIR)
+        self.activity = Activity(path, read_only=read_only)
         self._before_write: Callable[[], None] | None = None
         self._mark: tuple[object, ...] = ()
 
@@ -256,6 +259,7 @@ class Store:
     def close(self) -> None:
         """Release the lock; everything is already on disk."""
         self._log.close(fold=not self.read_only)
+        self.activity.close()
         if self._lock is not None:
             self._lock.release()
 
@@ -442,6 +446,7 @@ def backup_is_readable(backup: Backup) -> bool:
     try:
         with Store.open(backup.path, read_only=True) as copy:
             copy.load_all()  # the database's own reading is the one check
+            copy.activity.check()
     except (StoreError, OSError):
         return False
     return True

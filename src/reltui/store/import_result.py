@@ -14,3 +14,5 @@ class ImportResult:
     unchanged: int = 0
     # Records that matched a contact this same import had already added or updated.
     merged: int = 0
+    # Fields the import would have changed but left as the user set them by hand.
+    kept: int = 0

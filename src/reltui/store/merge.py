@@ -33,7 +33,8 @@ def _keys(emails: list[str], url: str, name: str, company: str) -> list[str]:
 
 
 def _contact_keys(contact: Contact) -> list[str]:
-    return _keys(contact.all_emails, contact.url, contact.name, contact.company)
+    emails = [*contact.all_emails, *contact.former_emails]
+    return _keys(emails, contact.url, contact.name, contact.company)
 
 
 def _record_keys(record: ContactRecord) -> list[str]:
@@ -46,33 +47,50 @@ def _name_is_an_email(record: ContactRecord) -> bool:
     return any(normalise_email(email) == name for email in record.emails)
 
 
-def _merge_into(contact: Contact, record: ContactRecord) -> bool:
-    """Update ``contact`` from ``record``; empty cells never erase what is known."""
+def _merge_into(contact: Contact, record: ContactRecord, kept: set[tuple[int, str]]) -> bool:
+    """Update ``contact`` from ``record``; empty cells never erase what is known.
+
+    A field the user set by hand keeps its value; each one an import would have changed is
+    added to ``kept`` as ``(contact id, field)``.
+    """
     before = contact.to_document()
-    seen = {normalise_email(email) for email in contact.all_emails}
+    hand = contact.hand_set
+
+    def keep(name: str) -> bool:
+        if name in hand:
+            kept.add((contact.id, name))
+            return True
+        return False
+
+    seen = {normalise_email(email) for email in [*contact.all_emails, *contact.former_emails]}
     for email in record.emails:
         if normalise_email(email) not in seen:
             seen.add(normalise_email(email))
-            if contact.email:
+            if "email" in hand:
+                keep("email")
+            elif contact.email:
                 contact.emails.append(email)
             else:
                 contact.email = email
-    if record.name and not (contact.name and _name_is_an_email(record)):
+    renamed = record.name and record.name != contact.name
+    if renamed and not (contact.name and _name_is_an_email(record)) and not keep("name"):
         contact.name = record.name
     for name in ("company", "position", "notes", "url", "connected_on"):
         value = getattr(record, name)
-        if value:
+        if value and value != getattr(contact, name) and not (name in hand and keep(name)):
             setattr(contact, name, value)
     known_phones = {contact.phone, *contact.phones}
     for phone in record.phones:
         if phone not in known_phones:
             known_phones.add(phone)
+            if keep("phone"):
+                continue
             if contact.phone:
                 contact.phones.append(phone)
             else:
                 contact.phone = phone
     for tag in record.tags:
-        if tag not in contact.tags:
+        if tag not in contact.tags and not keep("tags"):
             contact.tags.append(tag)
     return contact.to_document() != before
 
@@ -117,6 +135,7 @@ def merge_records(
     # Contacts this import already added or matched: another record for one is a duplicate.
     touched: set[int] = set()
     matched_existing: list[int] = []
+    kept: set[tuple[int, str]] = set()
     next_id = max(first_id, max(existing, default=0) + 1)
     for record in records:
         record_keys = _record_keys(record)
@@ -131,7 +150,7 @@ def merge_records(
             contact_keys = record_keys
         else:
             contact = working.get(match) or _copy(existing[match])
-            if _merge_into(contact, record):
+            if _merge_into(contact, record, kept):
                 working[match] = contact
             if match in touched:
                 result.merged += 1
@@ -150,6 +169,7 @@ def merge_records(
         else:
             working.pop(contact_id, None)
             result.unchanged += 1
+    result.kept = len(kept)
     return result, list(working.values())
 
 

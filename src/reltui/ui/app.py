@@ -85,6 +85,12 @@ class ReltuiApp(App[None]):
         search open without reading the rest of the database first.
         """
         self.store.load_all()
+        self.store.last_touches()
+        self.call_from_thread(self._touches_read)
+
+    def _touches_read(self) -> None:
+        if any(isinstance(screen, ReviewScreen) for screen in self.screen_stack):
+            self.review_screen.sync()
 
     def _handle_exception(self, error: Exception) -> None:
         # A damaged contacts file can surface after the store opened, when it is first read.
@@ -103,7 +109,8 @@ class ReltuiApp(App[None]):
         """Every contact's list row, brought up to date with this session's changes."""
         with self._index_lock:
             if self._contact_rows is None:
-                self._contact_rows = ContactRows(self.store, self.settings.cadence_days)
+                today = self.session.clock().date()
+                self._contact_rows = ContactRows(self.store, self.settings.cadence_days, today)
                 self.changed_contacts.clear()
             while self.changed_contacts:
                 self._contact_rows.refresh(self.changed_contacts.pop())
@@ -122,6 +129,12 @@ class ReltuiApp(App[None]):
     @on(ReviewChanged)
     def _remember_change(self, message: ReviewChanged) -> None:
         self.changed_contacts.add(message.contact_id)
+
+    def contact_changed(self, contact_id: int) -> None:
+        """A contact was added, edited or touched: its row and the search index are stale."""
+        self.changed_contacts.add(contact_id)
+        with self._index_lock:
+            self._contact_search = None
 
     # ---- moving between screens ------------------------------------------------------------
 

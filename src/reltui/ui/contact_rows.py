@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
+from reltui.domain.models import Contact
 from reltui.domain.rules import STATUS_ORDER, Status
 from reltui.folding import fold
 from reltui.store.db import Store
@@ -18,7 +19,7 @@ from reltui.ui.views import day
 
 AT_RISK = "at risk"
 STATUS_FILTERS: tuple[str, ...] = ("all", *STATUS_ORDER, AT_RISK)
-COLUMNS: tuple[str, ...] = ("name", "company", "status", "reviewed", "due")
+COLUMNS: tuple[str, ...] = ("name", "company", "status", "reviewed", "due", "touched")
 _NEVER = float("-inf")
 
 
@@ -35,6 +36,8 @@ class ContactRow:
     reviewed_at: datetime | None = None
     due_at: datetime | None = None
     answered: int = 0  # questions answered in a review in progress
+    touched_on: date | None = None
+    today: date | None = field(default=None, repr=False)
     name_key: str = field(default="", repr=False)
     company_key: str = field(default="", repr=False)
     haystack: str = field(default="", repr=False)
@@ -48,6 +51,16 @@ class ContactRow:
     @property
     def due(self) -> str:
         return day(self.due_at) or "now"
+
+    @property
+    def touched(self) -> str:
+        """How long since the last touch, short: ``today``, ``12d``; a later day as ``11-20``."""
+        if self.touched_on is None:
+            return ""
+        days = (self.today - self.touched_on).days if self.today else -1
+        if days == 0:
+            return "today"
+        return f"{days}d" if days > 0 else self.touched_on.isoformat()[5:]
 
     @property
     def status_label(self) -> str:
@@ -66,33 +79,45 @@ def _sort_key(column: str):  # noqa: ANN202 - a key function for list.sort
         return lambda row: row.reviewed_at.timestamp() if row.reviewed_at else _NEVER
     if column == "due":
         return lambda row: row.due_at.timestamp() if row.due_at else _NEVER
+    if column == "touched":
+        return lambda row: row.touched_on.toordinal() if row.touched_on else _NEVER
     raise ValueError(f"unknown column {column!r}")
 
 
 class ContactRows:
     """Every contact's row, with O(1) updates and O(n) filtering."""
 
-    def __init__(self, store: Store, cadence_days: Mapping[Status, int]) -> None:
+    def __init__(
+        self, store: Store, cadence_days: Mapping[Status, int], today: date | None = None
+    ) -> None:
         self._store = store
+        self._today = today
         self._cadence_days = cadence_days
         self.rows: list[ContactRow] = []
         self.by_id: dict[int, ContactRow] = {}
+        # Read once for every row: each contact's last touch, from the touch log's index.
+        self._last_touches = store.last_touches()
         for contact in store.contacts():
-            row = ContactRow(
-                contact_id=contact.id,
-                name=safe(contact.name),
-                company=safe(contact.company),
-                email=safe(contact.email),
-            )
-            row.name_key = fold(row.name)
-            row.company_key = fold(row.company)
-            emails = " ".join(fold(email) for email in contact.all_emails)
-            row.haystack = f"{row.name_key} {row.company_key} {emails}"
+            row = ContactRow(contact.id, "", "", "")
+            self._describe(row, contact)
             self._fill(row)
             self.rows.append(row)
             self.by_id[contact.id] = row
 
+    @staticmethod
+    def _describe(row: ContactRow, contact: Contact) -> None:
+        row.name = safe(contact.name)
+        row.company = safe(contact.company)
+        row.email = safe(contact.email)
+        row.name_key = fold(row.name)
+        row.company_key = fold(row.company)
+        emails = " ".join(fold(email) for email in contact.all_emails)
+        row.haystack = f"{row.name_key} {row.company_key} {emails}"
+
     def _fill(self, row: ContactRow) -> None:
+        touch = self._last_touches.get(row.contact_id)
+        row.touched_on = touch.on if touch is not None else None
+        row.today = self._today
         state = self._store.state(row.contact_id)
         row.status = state.status
         row.at_risk = state.at_risk
@@ -101,10 +126,16 @@ class ContactRows:
         row.answered = state.answered
 
     def refresh(self, contact_id: int) -> None:
-        """Bring one contact's row up to date after a review changed."""
+        """Bring one contact's row up to date after a review, a touch or an edit; a contact
+        added since the rows were built gets its row."""
+        self._last_touches = self._store.last_touches()
         row = self.by_id.get(contact_id)
-        if row is not None:
-            self._fill(row)
+        if row is None:
+            row = ContactRow(contact_id, "", "", "")
+            self.rows.append(row)
+            self.by_id[contact_id] = row
+        self._describe(row, self._store.contact(contact_id))
+        self._fill(row)
 
     def view(
         self, status: str = "all", query: str = "", sort: str = "name", reverse: bool = False

@@ -12,6 +12,7 @@ from datetime import datetime
 from reltui.domain.questions import QUESTION_IDS
 from reltui.domain.rules import Decision, Status
 from reltui.domain.state import answered_count, is_complete
+from reltui.domain.touches import last_touch_line
 from reltui.review.session import ReviewSession
 from reltui.ui.text import safe
 
@@ -51,6 +52,7 @@ class CardView:
     flag: str = ""
     review_note: str = ""
     progress: str = ""
+    last_touch: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +106,9 @@ def card_view(session: ReviewSession) -> CardView | None:
         skipped = f"skipped until {day(draft.deferred_until)}"
         flag = f"{flag} · {skipped}" if flag else skipped
     answered = answered_count(draft)
+    store = session.store
+    # The touch log is read after the first screen; the card shows the last touch from then on.
+    touch = store.last_touch(contact.id) if store.touches_read() else None
     return CardView(
         name=safe(contact.name) or "(no name)",
         company=safe(contact.company),
@@ -120,6 +125,7 @@ def card_view(session: ReviewSession) -> CardView | None:
         flag=flag,
         review_note=safe(draft.note, multiline=True).strip(),
         progress=f"in progress {answered}/4" if 0 < answered < len(QUESTION_IDS) else "",
+        last_touch=safe(last_touch_line(touch, now.date())) if touch is not None else "",
     )
 
 

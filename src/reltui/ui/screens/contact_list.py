@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
+from reltui.ui.contact_actions import CONTACT_BINDINGS, CONTACT_WRITING_ACTIONS, ContactActions
 from reltui.ui.contact_rows import COLUMNS, STATUS_FILTERS, ContactRow
 from reltui.ui.widgets.contact_table import HEADERS, ContactTable
 from reltui.ui.widgets.quiet_input import quiet_input
 
 if TYPE_CHECKING:
-    from reltui.ui.app import ReltuiApp
+    pass
 
 LIST_BINDINGS: list[Binding] = [
     Binding("escape", "back", "Back", id="list-back", tooltip="Back to the review"),
@@ -38,10 +38,11 @@ LIST_BINDINGS: list[Binding] = [
         )
         for number, column in enumerate(COLUMNS, start=1)
     ),
+    *CONTACT_BINDINGS,
 ]
 
 
-class ContactListScreen(Screen[None]):
+class ContactListScreen(ContactActions):
     """The table of all contacts; enter reviews the contact under the cursor."""
 
     AUTO_FOCUS = "#contact-table"
@@ -58,10 +59,6 @@ class ContactListScreen(Screen[None]):
         self.total = 0
         self.shown = 0
         self._generation = 0
-
-    @property
-    def reltui(self) -> ReltuiApp:
-        return cast("ReltuiApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Static("Loading contacts…", id="list-status-line")
@@ -123,7 +120,7 @@ class ContactListScreen(Screen[None]):
             (f"{self.shown:,}", "bold"),
             f" of {self.total:,} contacts · status ",
             (self.status_filter, "bold"),
-            f" (f) · sort {self.sort_column} {arrow} (1-5) · ! at risk",
+            f" (f) · sort {self.sort_column} {arrow} (1-6) · ! at risk",
         )
         self.query_one("#list-status-line", Static).update(line)
 
@@ -156,6 +153,19 @@ class ContactListScreen(Screen[None]):
             self.sort_reverse = not self.sort_reverse
         else:
             self.sort_column, self.sort_reverse = column, False
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in CONTACT_WRITING_ACTIONS and self.reltui.store.read_only:
+            return None
+        return True
+
+    def action_contact_id(self) -> int | None:
+        current = self.query_one(ContactTable).current
+        return current.contact_id if current is not None else None
+
+    def contact_saved(self, contact_id: int, *, added: bool = False) -> None:
+        self.keep_id = contact_id
+        self.refresh_view()
 
     def action_back(self) -> None:
         if isinstance(self.focused, Input):

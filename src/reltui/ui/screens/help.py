@@ -59,7 +59,15 @@ def help_rows(app: App, bindings: Iterable[Binding]) -> list[tuple[str, str]]:
             rows.append((keys, GROUPED[name]))
         else:
             rows.append((keys, binding.tooltip or binding.description))
-    return rows
+    return [(_short_keys(keys), description) for keys, description in rows]
+
+
+def _short_keys(keys: str) -> str:
+    """A run of digit keys too long for the key column as a range: ``1-6``."""
+    names = keys.split()
+    if len(keys) >= KEY_WIDTH and all(name.isdigit() for name in names):
+        return f"{names[0]}-{names[-1]}"
+    return keys
 
 
 class HelpScreen(ModalScreen[None]):

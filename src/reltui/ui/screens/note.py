@@ -1,26 +1,24 @@
-"""NoteScreen: write a note on the current review; enter saves, escape cancels."""
+"""NoteScreen: write a note on the current review, over several lines; ctrl+s saves."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
-
-from reltui.ui.widgets.quiet_input import quiet_input
+from textual.widgets import Static, TextArea
 
 NOTE_BINDINGS: list[Binding] = [
+    Binding("ctrl+s", "save", "Save", id="note-save", tooltip="Save the note"),
     Binding("escape", "cancel", "Cancel", id="note-cancel", tooltip="Close without saving"),
 ]
 
 
 class NoteScreen(ModalScreen[str | None]):
-    """A one-line note; returns the text, or ``None`` when cancelled."""
+    """A note of any number of lines; returns the text, or ``None`` when cancelled."""
 
     DEFAULT_CSS = """
     NoteScreen {
@@ -33,6 +31,9 @@ class NoteScreen(ModalScreen[str | None]):
         border: round $accent;
         padding: 0 1;
         background: $surface;
+    }
+    NoteScreen TextArea {
+        height: 8;
     }
     NoteScreen .hint {
         color: $text-muted;
@@ -49,12 +50,19 @@ class NoteScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Content.assemble("Note on ", (self.contact_name, "bold")))
-            yield quiet_input(self.note, placeholder="What to remember next time", id="note-input")
-            yield Static("enter saves · escape cancels", classes="hint")
+            area = TextArea(self.note, id="note-input", soft_wrap=True, compact=True)
+            area.cursor_blink = False
+            area.placeholder = "What to remember next time"
+            yield area
+            yield Static("enter starts a new line · ctrl+s saves · escape cancels", classes="hint")
 
-    @on(Input.Submitted)
-    def save(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip())
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    def action_save(self) -> None:
+        self.dismiss(self.query_one(TextArea).text.strip())
 
     def action_cancel(self) -> None:
         self.dismiss(None)

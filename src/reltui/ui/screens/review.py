@@ -9,11 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Footer
 
 from reltui.domain.rules import Answer
 from reltui.review.session import ReviewSession
+from reltui.ui.contact_actions import CONTACT_BINDINGS, CONTACT_WRITING_ACTIONS, ContactActions
 from reltui.ui.messages import ReviewChanged
 from reltui.ui.text import safe
 from reltui.ui.views import (
@@ -90,6 +90,7 @@ REVIEW_BINDINGS: list[Binding] = [
     ),
     Binding("pagedown", "scroll_panes(1)", "Scroll", show=False, id="scroll-down"),
     Binding("pageup", "scroll_panes(-1)", "Scroll back", show=False, id="scroll-up"),
+    *CONTACT_BINDINGS,
 ]
 
 # Actions that write a review; disabled when the store is read-only or the queue is done.
@@ -107,7 +108,7 @@ WRITING_ACTIONS = frozenset(
 )
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(ContactActions):
     """The contact card, last review, questions, live split and progress."""
 
     AUTO_FOCUS = None
@@ -189,8 +190,10 @@ class ReviewScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         session = self.session
-        if action in WRITING_ACTIONS and session.store.read_only:
+        if action in WRITING_ACTIONS | CONTACT_WRITING_ACTIONS and session.store.read_only:
             return None
+        if action in ("edit_contact", "log_touch", "timeline"):
+            return True if self.at_contact else None
         if action == "undo":
             return True if self.can_undo else None
         # False hides a key from the footer; None would show it dimmed.
@@ -295,6 +298,17 @@ class ReviewScreen(Screen[None]):
                 self._changed(contact_id)
 
         self.app.push_screen(NoteScreen(safe(contact.name), draft.note), save)
+
+    # ---- the contact's details, touches and timeline ----------------------------------------
+
+    def action_contact_id(self) -> int | None:
+        return self.session.current_id
+
+    def contact_saved(self, contact_id: int, *, added: bool = False) -> None:
+        if added:
+            self.jump_to(contact_id, remember=True)
+        else:
+            self._changed(contact_id)
 
     # ---- moving ----------------------------------------------------------------------------
 

@@ -37,6 +37,8 @@ class ContactCard(SteadyHeight):
                 (str(card.status), status_style(card.status)), (f" · {card.due}", MUTED)
             )
         )
+        if card.last_touch:
+            lines.append(Content.styled(card.last_touch, MUTED))
         if card.progress:
             lines.append(Content.styled(card.progress, "bold $text-warning"))
         if card.at_risk:

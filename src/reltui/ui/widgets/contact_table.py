@@ -18,8 +18,9 @@ HEADERS = {
     "status": "Status",
     "reviewed": "Reviewed",
     "due": "Due",
+    "touched": "Touch",
 }
-FIXED_WIDTHS = {"status": 11, "reviewed": 15, "due": 10}
+FIXED_WIDTHS = {"status": 11, "reviewed": 15, "due": 10, "touched": 5}
 
 
 def fit(text: str, width: int) -> str:
@@ -34,7 +35,7 @@ def fit(text: str, width: int) -> str:
 def column_widths(width: int) -> dict[str, int]:
     """How wide each column is in a table ``width`` cells wide (one space between columns)."""
     flexible = max(width - sum(FIXED_WIDTHS.values()) - (len(HEADERS) - 1), 20)
-    name = flexible * 11 // 20
+    name = flexible // 2
     return {"name": name, "company": flexible - name, **FIXED_WIDTHS}
 
 
@@ -125,7 +126,8 @@ class ContactTable(CursorList[ContactRow]):
             Segment(fit(row.company, widths["company"]) + " ", style),
             Segment(fit(row.status_label, widths["status"]) + " ", status_style),
             Segment(fit(row.reviewed or "never", widths["reviewed"]) + " ", muted),
-            Segment(fit(row.due, widths["due"]), style),
+            Segment(fit(row.due, widths["due"]) + " ", style),
+            Segment(fit(row.touched, widths["touched"]), muted),
         ]
         return Strip(segments).adjust_cell_length(width, style)
 

@@ -1,0 +1,55 @@
+"""Touches and hand edits made during a review session, each one undoable like an answer."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from reltui.domain.edits import ContactEdit
+from reltui.domain.models import Contact
+from reltui.domain.touches import Touch
+from reltui.store.db import Store
+
+if TYPE_CHECKING:
+    from reltui.review.session import ReviewSession
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityStep:
+    """How to take back a touch or an edit made in this session."""
+
+    contact_id: int
+    touch: Touch | None = None
+    edit: ContactEdit | None = None
+
+    def undo(self, store: Store) -> None:
+        if self.touch is not None:
+            store.remove_touch(self.touch)
+        if self.edit is not None:
+            store.undo_edit(self.edit)
+
+
+def log_touch(session: ReviewSession, contact_id: int, kind: str, on: date, note: str) -> Touch:
+    """Log a touch with ``contact_id`` (durable before this returns); ``u`` takes it back."""
+    touch = session.store.add_touch(contact_id, kind, on, note)
+    session.push_undo(ActivityStep(contact_id, touch=touch))
+    return touch
+
+
+def edit_contact(
+    session: ReviewSession, contact_id: int, values: Mapping[str, str]
+) -> ContactEdit | None:
+    """Change a contact's fields by hand; ``u`` puts the old values back."""
+    edit = session.store.edit_contact(contact_id, values)
+    if edit is not None:
+        session.push_undo(ActivityStep(contact_id, edit=edit))
+    return edit
+
+
+def add_contact(session: ReviewSession, values: Mapping[str, str]) -> Contact:
+    """Add a contact by hand; the session's split counts it, unreviewed."""
+    contact = session.store.add_contact(values)
+    session.contact_added()
+    return contact

@@ -1,0 +1,113 @@
+"""The store's side of a relationship beyond reviews: touches, hand edits, finding a contact."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Container, Mapping
+from datetime import date
+from typing import TYPE_CHECKING
+
+from reltui.domain.edits import ContactEdit
+from reltui.domain.models import Contact
+from reltui.domain.touches import TOUCH_KINDS, Touch, one_line
+from reltui.store import contact_edits
+from reltui.store.activity import Activity
+from reltui.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import datetime
+
+    from reltui.store.contact_files import ContactFiles
+
+
+class RelationshipStore:
+    """Mixed into ``Store``: what it needs from it is declared here."""
+
+    activity: Activity
+    _files: ContactFiles
+    _contacts: dict[int, Contact]
+
+    if TYPE_CHECKING:
+        clock: Callable[[], datetime]
+
+        def _ready_to_write(self) -> None: ...
+        def contact(self, contact_id: int) -> Contact: ...
+
+    # ---- finding and writing contacts ----------------------------------------------------
+
+    def known_ids(self) -> Container[int]:
+        return self._files
+
+    def contact_names(self) -> list[str]:
+        """Every contact's name, in the order of ``contact_ids_by_name``."""
+        return list(self._files.names)
+
+    def next_contact_id(self) -> int:
+        return self._files.next_id
+
+    def ready_to_write(self) -> None:
+        self._ready_to_write()
+
+    def write_contact(self, contact: Contact) -> None:
+        """Store one new or changed contact in one atomic step; ``StoreError`` if refused."""
+        try:
+            self._files.write({contact.id: contact.to_document()})
+        except OSError as error:
+            raise StoreError(
+                f"{self._files.index_path.parent}: not saved ({error.strerror})"
+            ) from None
+        self._contacts[contact.id] = contact
+
+    def resolve(self, query: str) -> int:
+        """The id of the contact ``query`` names: an id, an email, or a unique name."""
+        return contact_edits.resolve(self, query)  # type: ignore[arg-type]
+
+    def add_contact(self, values: Mapping[str, str]) -> Contact:
+        return contact_edits.add_contact(self, values)  # type: ignore[arg-type]
+
+    def edit_contact(self, contact_id: int, values: Mapping[str, str]) -> ContactEdit | None:
+        return contact_edits.edit_contact(self, contact_id, values)  # type: ignore[arg-type]
+
+    def undo_edit(self, edit: ContactEdit) -> ContactEdit:
+        return contact_edits.undo_edit(self, edit)  # type: ignore[arg-type]
+
+    def edits(self, contact_id: int) -> list[ContactEdit]:
+        """The contact's edits made in reltui, oldest first."""
+        return self.activity.edits(contact_id, self.contact(contact_id).edit_ids)
+
+    # ---- touches -------------------------------------------------------------------------
+
+    def touches(self, contact_id: int) -> list[Touch]:
+        """A contact's touches, oldest first."""
+        return self.activity.touches(contact_id)
+
+    def all_touches(self) -> list[Touch]:
+        return self.activity.all_touches()
+
+    def last_touch(self, contact_id: int) -> Touch | None:
+        return self.activity.last_touches().get(contact_id)
+
+    def touches_read(self) -> bool:
+        """True once the touch log is in memory (the review reads it after its first screen)."""
+        return self.activity.touches_read
+
+    def last_touches(self) -> dict[int, Touch]:
+        """Each touched contact's most recent touch (read once, then kept)."""
+        return self.activity.last_touches()
+
+    def add_touch(self, contact_id: int, kind: str, on: date, note: str = "") -> Touch:
+        """Log a touch, durable before this returns."""
+        if kind not in TOUCH_KINDS:
+            raise StoreError(f"unknown kind {kind!r}; choose one of {', '.join(TOUCH_KINDS)}")
+        self._ready_to_write()
+        if contact_id not in self._files:
+            raise StoreError(f"no contact with id {contact_id}")
+        touch = Touch(secrets.token_hex(8), contact_id, kind, on, one_line(note), self.clock())
+        self.activity.add_touch(touch)
+        return touch
+
+    def remove_touch(self, touch: Touch) -> None:
+        """Take back a touch (undo)."""
+        self._ready_to_write()
+        self.activity.remove_touch(touch)

@@ -1,0 +1,138 @@
+"""The keys the review and the list share for a contact: add, edit, log a touch, timeline."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, cast
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+
+from reltui.domain.edits import EDITABLE_FIELDS, field_text
+from reltui.review import relationship
+from reltui.review.timeline import contact_heading, contact_timeline
+from reltui.store.errors import StoreError
+from reltui.ui.text import safe
+
+if TYPE_CHECKING:
+    from reltui.ui.app import ReltuiApp
+
+CONTACT_BINDINGS: list[Binding] = [
+    Binding("a", "add_contact", "Add", show=False, id="contact-add", tooltip="Add a contact"),
+    Binding("e", "edit_contact", "Edit", show=False, id="contact-edit", tooltip="Edit the contact"),
+    Binding("t", "log_touch", "Touch", show=False, id="contact-touch", tooltip="Log a touch"),
+    Binding(
+        "H", "timeline", "Timeline", show=False, id="contact-timeline", tooltip="Contact's timeline"
+    ),
+]
+# Actions that write; disabled when the database is open read-only.
+CONTACT_WRITING_ACTIONS = frozenset({"add_contact", "edit_contact", "log_touch"})
+
+
+def _problem_of(error: StoreError) -> dict[str, str]:
+    """A store refusal as a message beside the field it is about."""
+    message = str(error)
+    name, _, rest = message.partition(": ")
+    if name in EDITABLE_FIELDS and rest:
+        return {name: rest}
+    return {"name" if "already in the database" in message else "notes": message}
+
+
+class ContactActions(Screen[None]):
+    """Mixed into a screen that has a current contact: ``a``, ``e``, ``t`` and ``H``."""
+
+    def action_contact_id(self) -> int | None:
+        """The contact the keys act on (the current one)."""
+        raise NotImplementedError
+
+    def contact_saved(self, contact_id: int, *, added: bool = False) -> None:
+        """Show what was saved (the screen redraws its rows or card)."""
+        raise NotImplementedError
+
+    @property
+    def reltui(self) -> ReltuiApp:
+        return cast("ReltuiApp", self.app)
+
+    def _saved(self, contact_id: int, added: bool = False) -> None:
+        self.reltui.contact_changed(contact_id)
+        self.contact_saved(contact_id, added=added)
+
+    def action_add_contact(self) -> None:
+        from reltui.ui.screens.contact_form import ContactForm
+
+        added: list[int] = []
+
+        def submit(values: dict[str, str]) -> Mapping[str, str]:
+            try:
+                added.append(relationship.add_contact(self.reltui.session, values).id)
+            except StoreError as error:
+                return _problem_of(error)
+            return {}
+
+        def closed(saved: bool | None) -> None:
+            if saved and added:
+                self._saved(added[0], added=True)
+                name = safe(self.reltui.store.contact(added[0]).name)
+                self.notify(f"Added {name}", markup=False, timeout=3)
+
+        self.app.push_screen(ContactForm(Content.styled("New contact", "bold"), {}, submit), closed)
+
+    def action_edit_contact(self) -> None:
+        from reltui.ui.screens.contact_form import ContactForm
+
+        contact_id = self.action_contact_id()
+        if contact_id is None:
+            return
+        contact = self.reltui.store.contact(contact_id)
+        values = {name: field_text(contact, name) for name in EDITABLE_FIELDS}
+        changed: list[bool] = []
+
+        def submit(new_values: dict[str, str]) -> Mapping[str, str]:
+            try:
+                edit = relationship.edit_contact(self.reltui.session, contact_id, new_values)
+            except StoreError as error:
+                return _problem_of(error)
+            changed.append(edit is not None)
+            return {}
+
+        def closed(saved: bool | None) -> None:
+            if saved and changed and changed[0]:
+                self._saved(contact_id)
+                self.notify("Saved; u undoes it", markup=False, timeout=3)
+
+        heading = Content.assemble("Edit ", (safe(contact.name), "bold"))
+        self.app.push_screen(ContactForm(heading, values, submit), closed)
+
+    def action_log_touch(self) -> None:
+        from reltui.ui.screens.touch_form import TouchEntry, TouchForm
+
+        contact_id = self.action_contact_id()
+        if contact_id is None:
+            return
+        session = self.reltui.session
+
+        def closed(entry: TouchEntry | None) -> None:
+            if entry is None:
+                return
+            try:
+                relationship.log_touch(session, contact_id, entry.kind, entry.on, entry.note)
+            except StoreError as error:
+                self.notify(f"Not saved: {error}", severity="error", markup=False)
+                return
+            self._saved(contact_id)
+            self.notify(f"Logged {entry.kind}; u undoes it", markup=False, timeout=3)
+
+        name = safe(self.reltui.store.contact(contact_id).name)
+        self.app.push_screen(TouchForm(name, session.clock().date()), closed)
+
+    def action_timeline(self) -> None:
+        from reltui.ui.screens.timeline import TimelineScreen
+
+        contact_id = self.action_contact_id()
+        if contact_id is None:
+            return
+        store = self.reltui.store
+        entries = contact_timeline(store, contact_id, self.reltui.settings.questions)
+        heading = contact_heading(store.contact(contact_id))
+        self.app.push_screen(TimelineScreen(heading, entries))
