@@ -7,10 +7,10 @@ from collections.abc import Container, Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
+import reltui.store.contact_edits as contact_edits
 from reltui.domain.edits import ContactEdit
 from reltui.domain.models import Contact
 from reltui.domain.touches import TOUCH_KINDS, Touch, one_line
-from reltui.store import contact_edits
 from reltui.store.activity import Activity
 from reltui.store.errors import StoreError
 
