@@ -126,6 +126,22 @@ def truncate_own_file(fd: int, path: Path, length: int) -> None:
     os.ftruncate(fd, length)
 
 
+def append_synced(fd: int, path: Path, line: bytes, size: int) -> None:
+    """Append ``line`` to the journal open as ``fd`` (``size`` bytes long) and fsync it.
+
+    On any failure the journal is cut back to ``size``, as it was, and the error propagates.
+    """
+    try:
+        written = os.write(fd, line)
+        if written != len(line):
+            raise OSError(28, "No space left on device")
+        os.fsync(fd)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            truncate_own_file(fd, path, size)
+        raise
+
+
 def remove_own_file(path: Path) -> bool:
     """Delete ``path`` if it is a regular file the user owns (never a link's target)."""
     try:

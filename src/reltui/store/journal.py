@@ -6,13 +6,18 @@ cut short by a crash is dropped, as in the review log.
 
 from __future__ import annotations
 
-import contextlib
 import os
 from pathlib import Path
 from typing import Any
 
 from reltui.store.errors import CorruptDatabase, StoreError, UnsafeDatabase
-from reltui.store.files import ensure_private_dir, fsync_dir, open_nofollow, truncate_own_file
+from reltui.store.files import (
+    append_synced,
+    ensure_private_dir,
+    fsync_dir,
+    open_nofollow,
+    truncate_own_file,
+)
 from reltui.store.review_log import MAX_LINE, read_journal
 from reltui.store.storage import CorruptFileError, dumps_checked
 
@@ -65,16 +70,7 @@ class Journal:
         line = dumps_checked(document) + b"\n"
         if len(line) > MAX_LINE:
             raise StoreError(f"{self.path.name}: record too long to save")
-        fd = self._file()
-        try:
-            written = os.write(fd, line)
-            if written != len(line):
-                raise OSError(28, "No space left on device")
-            os.fsync(fd)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                truncate_own_file(fd, self.path, self._bytes)
-            raise
+        append_synced(self._file(), self.path, line, self._bytes)
         self._bytes += len(line)
 
     def take_back(self, record_id: str) -> None:

@@ -28,7 +28,13 @@ from tinydb import TinyDB
 
 from reltui.domain.models import Review
 from reltui.store.errors import CorruptDatabase, StoreError, UnsafeDatabase
-from reltui.store.files import ensure_private_dir, fsync_dir, open_nofollow, truncate_own_file
+from reltui.store.files import (
+    append_synced,
+    ensure_private_dir,
+    fsync_dir,
+    open_nofollow,
+    truncate_own_file,
+)
 from reltui.store.storage import (
     CorruptFileError,
     atomic_storage,
@@ -203,16 +209,7 @@ class ReviewLog:
         line = dumps_checked(document) + b"\n"
         if len(line) > MAX_LINE:
             raise StoreError(f"review too long to save (over {MAX_LINE >> 20} MiB)")
-        fd = self._journal_file()
-        try:
-            written = os.write(fd, line)
-            if written != len(line):
-                raise OSError(28, "No space left on device")
-            os.fsync(fd)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.ftruncate(fd, self._journal_bytes)
-            raise
+        append_synced(self._journal_file(), self.journal_path, line, self._journal_bytes)
         self._journal_bytes += len(line)
         self._journal_written += len(line)
         self._journal_lines += 1

@@ -43,12 +43,11 @@ class ContactActions(Screen[None]):
     """Mixed into a screen that has a current contact: ``a``, ``e``, ``t`` and ``H``."""
 
     def action_contact_id(self) -> int | None:
-        """The contact the keys act on (the current one)."""
-        raise NotImplementedError
+        """The contact the keys act on; each screen names its current one (none here)."""
+        return None
 
     def contact_saved(self, contact_id: int, *, added: bool = False) -> None:
-        """Show what was saved (the screen redraws its rows or card)."""
-        raise NotImplementedError
+        """Show what was saved; each screen redraws its rows or card (nothing to redraw here)."""
 
     @property
     def reltui(self) -> ReltuiApp:
