@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from typing import cast
 
@@ -24,29 +24,8 @@ from reltui.domain.state import (
 from reltui.review.insights import current_split
 from reltui.review.queues import build_queue
 from reltui.review.relationship import ActivityStep
+from reltui.review.steps import JumpBack, UndoStep
 from reltui.store.db import Store, new_review_id
-
-
-@dataclass(frozen=True, slots=True)
-class UndoStep:
-    """How to put back one change: the review as it was before (``None``: it did not exist)."""
-
-    contact_id: int
-    review_id: str
-    before: Review | None
-    position: int
-    question: int
-
-
-@dataclass(frozen=True, slots=True)
-class JumpBack:
-    """Where a search jump left the review: the queue, the place in it and the question."""
-
-    queue_name: str
-    queue: list[int]
-    position: int
-    question: int
-    contact_id: int | None
 
 
 class ReviewSession:
