@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from reltui.domain.actions import DEFAULT_ACTION_DAYS, DEFAULT_STUCK_WEEKS
 from reltui.domain.questions import DEFAULT_QUESTIONS, QUESTION_IDS, Question
 from reltui.domain.rules import DEFAULT_CADENCE_DAYS, DEFAULT_CANDIDATE_MIN_YES, Status
 
@@ -36,6 +37,8 @@ class Settings:
     auto_advance: bool = True
     backups: int = 10
     animations: bool = False
+    action_days: int = DEFAULT_ACTION_DAYS
+    stuck_weeks: int = DEFAULT_STUCK_WEEKS
 
     def with_overrides(self, **changes: Any) -> Settings:
         """A copy with some values replaced (command-line options win over the file)."""
@@ -52,6 +55,8 @@ KNOWN_KEYS = {
     "auto_advance",
     "backups",
     "animations",
+    "action_days",
+    "stuck_weeks",
 }
 QUESTION_FIELDS = {"title", "text", "next_action"}
 
@@ -124,6 +129,12 @@ def settings_from_mapping(data: Mapping[str, Any], base: Settings | None = None)
         if not 0 <= value <= 100:
             raise ConfigError(f"backups: {value} is not allowed; expected 0-100")
         changes["backups"] = value
+    for key, low, high, unit in (("action_days", 1, 365, "days"), ("stuck_weeks", 1, 104, "weeks")):
+        if key in data:
+            value = _expect(key, data[key], int, f"a whole number of {unit} from {low} to {high}")
+            if not low <= value <= high:
+                raise ConfigError(f"{key}: {value} is not allowed; expected {low}-{high} {unit}")
+            changes[key] = value
     return replace(settings, **changes)
 
 

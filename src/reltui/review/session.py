@@ -21,6 +21,7 @@ from reltui.domain.state import (
     review_status,
     skip_until,
 )
+from reltui.review.actions import open_review_actions
 from reltui.review.insights import current_split
 from reltui.review.queues import build_queue
 from reltui.review.relationship import ActivityStep
@@ -280,7 +281,10 @@ class ReviewSession:
         changed = replace(draft, answers=dict(draft.answers), at=self.clock())
         edit(changed)
         self._save(changed)
-        self._undo.append(UndoStep(contact_id, draft.id, before, self.position, self.question))
+        opened = open_review_actions(self.store, self.settings, changed, changed.at.date())
+        self._undo.append(
+            UndoStep(contact_id, draft.id, before, self.position, self.question, tuple(opened))
+        )
 
     def _save(self, review: Review) -> None:
         contact_id = review.contact_id
@@ -300,6 +304,8 @@ class ReviewSession:
         if isinstance(step, ActivityStep):
             step.undo(self.store)
             return True
+        for action in step.opened:
+            self.store.take_back_action(action)
         if step.before is not None:
             restored = replace(step.before, answers=dict(step.before.answers))
         else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reltui.domain.actions import Action
 from reltui.domain.models import Review
 
 
@@ -16,6 +17,8 @@ class UndoStep:
     before: Review | None
     position: int
     question: int
+    # The next actions the change opened, taken back with it.
+    opened: tuple[Action, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
