@@ -1,6 +1,6 @@
 """Next actions: what a review opens, when one is due, done or dropped, and who is stuck."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from test_review_truth import LOG, PEOPLE, TODAY, session_at
@@ -242,3 +242,111 @@ def test_stuck_is_read_from_the_log(tmp_path):
         assert stuck_candidates(store, settings, DAY) == [ids["Sam Stuck"]]
     finally:
         store.close()
+
+
+def test_a_yes_on_its_question_closes_the_action_as_done_and_undo_reopens_it(log):
+    store, ids = log
+    session = session_at(store, queue="all")
+    go_to(session, ids["Amy Ahead"])
+    answer_all(session, Y, Y, Y, N)
+    (opened,) = store.actions(ids["Amy Ahead"])
+    session.go_to_question(3)
+    session.answer(Y)
+    (closed,) = store.actions(ids["Amy Ahead"])
+    assert (closed.state, closed.closed) == (DONE, DAY)
+    session.undo()
+    assert store.actions(ids["Amy Ahead"]) == [opened]
+
+
+# ---- reltui actions ----------------------------------------------------------------------
+
+
+def run(db, *args):
+    from click.testing import CliRunner
+
+    from reltui.cli import cli
+
+    return CliRunner().invoke(cli, ["--db", str(db), *map(str, args)], catch_exceptions=False)
+
+
+@pytest.fixture
+def action_db(log, monkeypatch):
+    store, ids = log
+    monkeypatch.setattr("reltui.cli.actions.now_local", lambda: TODAY)
+    late = store.open_action(ids["Ned New"], "send the =proposal", DAY - timedelta(days=2))
+    soon = store.open_action(ids["Amy Ahead"], "call \x1b[31mback", DAY + timedelta(days=3))
+    path = store.path
+    store.close()
+    return path, ids, late, soon
+
+
+def test_actions_lists_open_ones_overdue_first_with_their_contact(action_db):
+    path, _, late, soon = action_db
+    result = run(path, "actions")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0].startswith(f"{late.id}  2026-11-14  Ned New: send the =proposal  overdue")
+    assert lines[1] == f"{soon.id}  2026-11-19  Amy Ahead: call [31mback"
+    assert "\x1b" not in result.output
+    assert run(path, "actions", "--overdue").output.splitlines() == lines[:1]
+    assert run(path, "actions", "--contact", "amy ahead").output.splitlines() == lines[1:]
+
+
+def test_actions_json_names_the_contact_and_the_day(action_db):
+    import json
+
+    path, ids, late, _ = action_db
+    (first, second) = json.loads(run(path, "actions", "--json").output)
+    assert first == {
+        "id": late.id,
+        "contact_id": ids["Ned New"],
+        "name": "Ned New",
+        "text": "send the =proposal",
+        "due": "2026-11-14",
+        "question": None,
+        "overdue": True,
+    }
+    assert second["overdue"] is False
+
+
+def test_done_and_drop_close_one_and_say_so_in_one_line(action_db):
+    path, ids, late, soon = action_db
+    result = run(path, "actions", "done", late.id[:4])
+    assert result.exit_code == 0
+    assert result.output == f"done: send the =proposal (Ned New, action {late.id})\n"
+    again = run(path, "actions", "done", late.id)
+    assert again.exit_code == 1
+    assert again.output.strip() == f"reltui: action {late.id} is done already"
+    assert run(path, "actions", "drop", soon.id).exit_code == 0
+    assert run(path, "actions").output == "no open actions\n"
+    unknown = run(path, "actions", "done", "ffffffff")
+    assert unknown.exit_code == 1 and len(unknown.output.splitlines()) == 1
+    with Store.open(path, read_only=True) as store:
+        states = {a.id: a.state for a in store.all_actions()}
+    assert states == {late.id: DONE, soon.id: DROPPED}
+
+
+def test_the_ics_file_reads_back_with_its_due_days(action_db, tmp_path):
+    import stat
+
+    import vobject
+
+    path, _, late, soon = action_db
+    target = tmp_path / "todo.ics"
+    result = run(path, "actions", "--ics", "-o", target)
+    assert result.exit_code == 0, result.output
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    calendar = vobject.readOne(target.read_text(encoding="utf-8"))
+    todos = {todo.uid.value: todo for todo in calendar.vtodo_list}
+    assert todos[f"{late.id}@reltui"].due.value == date(2026, 11, 14)
+    assert todos[f"{soon.id}@reltui"].due.value == date(2026, 11, 19)
+    assert todos[f"{late.id}@reltui"].summary.value == "Ned New: send the =proposal"
+    assert "\x1b" not in target.read_text(encoding="utf-8")
+
+
+def test_bad_combinations_are_one_line(action_db):
+    path, *_ = action_db
+    for args in (("--json", "--ics"), ("-o", "x.ics"), ("--overdue", "done", "x")):
+        result = run(path, "actions", *args)
+        assert result.exit_code == 1
+        assert len(result.output.strip().splitlines()) == 1

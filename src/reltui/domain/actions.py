@@ -113,6 +113,17 @@ def actions_to_open(
     ]
 
 
+def reached(answers: Mapping[str, str | None], actions: Iterable[Action]) -> list[Action]:
+    """Open actions whose question a complete review now answers yes: their goal is reached."""
+    return [
+        action
+        for action in actions
+        if action.is_open
+        and action.question is not None
+        and answers.get(action.question) == Answer.YES
+    ]
+
+
 def due_in(today: date, action_days: int) -> date:
     return today + timedelta(days=action_days)
 

@@ -8,13 +8,16 @@ from datetime import date
 
 from reltui.config import Settings
 from reltui.domain.actions import (
+    DONE,
     Action,
     actions_to_open,
     agenda_order,
+    close,
     due_in,
     is_overdue,
     is_stuck,
     opens_actions,
+    reached,
 )
 from reltui.domain.models import Review
 from reltui.domain.rules import Status, yes_count
@@ -32,24 +35,44 @@ class ActionRow:
     overdue: bool
 
 
-def open_review_actions(
+# One change a review made to an action: (the action before, or ``None`` if it opened it; after).
+ActionChange = tuple[Action | None, Action]
+
+
+def review_actions(
     store: Store, settings: Settings, review: Review, today: date
-) -> list[Action]:
-    """Open the actions a just-saved review calls for; the ones opened (none when complete
-    reviews leave the contact neither a candidate nor at risk, or its actions are open)."""
+) -> list[ActionChange]:
+    """Bring a contact's actions in line with its just-saved review, and say what changed.
+
+    A complete review closes, as done, each open action whose question it answers yes; if it
+    leaves the contact a candidate or at risk, each question without a yes and without an open
+    action opens one, due in ``action_days``. A review in progress changes nothing.
+    """
     if not is_complete(review):
         return []
     contact_id = review.contact_id
+    changes: list[ActionChange] = []
+    for action in reached(review.answers, store.actions(contact_id)):
+        done = close(action, DONE, today)
+        store.save_action(done)
+        changes.append((action, done))
     state = store.state(contact_id)
-    if not opens_actions(state.status, state.at_risk):
-        return []
-    due = due_in(today, settings.action_days)
-    return [
-        store.open_action(contact_id, text, due, question_id)
+    if opens_actions(state.status, state.at_risk):
+        due = due_in(today, settings.action_days)
         for question_id, text in actions_to_open(
             review.answers, store.actions(contact_id), settings.questions
-        )
-    ]
+        ):
+            changes.append((None, store.open_action(contact_id, text, due, question_id)))
+    return changes
+
+
+def undo_action_changes(store: Store, changes: Iterable[ActionChange]) -> None:
+    """Put actions back as they were before ``changes``, newest change first."""
+    for before, after in reversed(list(changes)):
+        if before is None:
+            store.take_back_action(after)
+        else:
+            store.save_action(before)
 
 
 def open_action_rows(

@@ -21,7 +21,7 @@ from reltui.domain.state import (
     review_status,
     skip_until,
 )
-from reltui.review.actions import open_review_actions
+from reltui.review.actions import review_actions, undo_action_changes
 from reltui.review.insights import current_split
 from reltui.review.queues import build_queue
 from reltui.review.relationship import ActivityStep
@@ -281,9 +281,9 @@ class ReviewSession:
         changed = replace(draft, answers=dict(draft.answers), at=self.clock())
         edit(changed)
         self._save(changed)
-        opened = open_review_actions(self.store, self.settings, changed, changed.at.date())
+        actions = review_actions(self.store, self.settings, changed, changed.at.date())
         self._undo.append(
-            UndoStep(contact_id, draft.id, before, self.position, self.question, tuple(opened))
+            UndoStep(contact_id, draft.id, before, self.position, self.question, tuple(actions))
         )
 
     def _save(self, review: Review) -> None:
@@ -304,8 +304,7 @@ class ReviewSession:
         if isinstance(step, ActivityStep):
             step.undo(self.store)
             return True
-        for action in step.opened:
-            self.store.take_back_action(action)
+        undo_action_changes(self.store, step.actions)
         if step.before is not None:
             restored = replace(step.before, answers=dict(step.before.answers))
         else:

@@ -17,8 +17,8 @@ class UndoStep:
     before: Review | None
     position: int
     question: int
-    # The next actions the change opened, taken back with it.
-    opened: tuple[Action, ...] = ()
+    # What the change did to next actions, (before or None if opened, after): undone with it.
+    actions: tuple[tuple[Action | None, Action], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
