@@ -236,10 +236,10 @@ def test_stuck_is_read_from_the_log(tmp_path):
         for name in ("Sam Stuck", "Gus Gained"):
             opened = store.open_action(ids[name], "try", DAY - timedelta(weeks=8))
             store.save_action(close(opened, DONE, DAY - timedelta(weeks=1)))
-        settings = Settings()
-        assert contact_is_stuck(store, settings, ids["Sam Stuck"], DAY)
-        assert not contact_is_stuck(store, settings, ids["Gus Gained"], DAY)
-        assert stuck_candidates(store, settings, DAY) == [ids["Sam Stuck"]]
+        weeks = Settings().stuck_weeks
+        assert contact_is_stuck(store, weeks, ids["Sam Stuck"], DAY)
+        assert not contact_is_stuck(store, weeks, ids["Gus Gained"], DAY)
+        assert stuck_candidates(store, weeks, DAY) == [ids["Sam Stuck"]]
     finally:
         store.close()
 

@@ -107,7 +107,7 @@ def yes_counts(reviews: Iterable[Review]) -> list[tuple[date, int]]:
     ]
 
 
-def contact_is_stuck(store: Store, settings: Settings, contact_id: int, today: date) -> bool:
+def contact_is_stuck(store: Store, stuck_weeks: int, contact_id: int, today: date) -> bool:
     state = store.state(contact_id)
     if state.status != Status.CANDIDATE:
         return False
@@ -116,15 +116,15 @@ def contact_is_stuck(store: Store, settings: Settings, contact_id: int, today: d
         store.actions(contact_id),
         yes_counts(store.reviews(contact_id)),
         today,
-        settings.stuck_weeks,
+        stuck_weeks,
     )
 
 
-def stuck_candidates(store: Store, settings: Settings, today: date) -> list[int]:
+def stuck_candidates(store: Store, stuck_weeks: int, today: date) -> list[int]:
     """The ids of stuck candidates, by name."""
     with_actions = {action.contact_id for action in store.all_actions()}
     return [
         contact_id
         for contact_id in store.contact_ids_by_name()
-        if contact_id in with_actions and contact_is_stuck(store, settings, contact_id, today)
+        if contact_id in with_actions and contact_is_stuck(store, stuck_weeks, contact_id, today)
     ]

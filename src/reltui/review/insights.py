@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TypeVar
 
+from reltui.domain.actions import DEFAULT_STUCK_WEEKS, closed_between
 from reltui.domain.models import Contact, Review
 from reltui.domain.questions import DEFAULT_QUESTIONS, Question
 from reltui.domain.rhythm import (
@@ -30,6 +31,7 @@ from reltui.domain.trend import (
     since_first_data,
     split_by_week,
 )
+from reltui.review.actions import ActionRow, open_action_rows, stuck_candidates
 from reltui.store.db import Store
 
 MIN_TREND_WEEKS = 4
@@ -129,6 +131,16 @@ def blocking_questions(store: Store) -> dict[str, int]:
 
 
 @dataclass(frozen=True, slots=True)
+class WeekActions:
+    """What the week did with next actions, and what is left: for the report."""
+
+    done: list[ActionRow]
+    overdue: list[ActionRow]
+    open: int
+    stuck: list[Contact]
+
+
+@dataclass(frozen=True, slots=True)
 class WeeklyReport:
     """Everything the weekly report shows about one ISO week."""
 
@@ -143,6 +155,7 @@ class WeeklyReport:
     trend: list[WeekSplit]
     skipped: list[WeekEntry]
     noted: list[WeekEntry]
+    actions: WeekActions = field(default_factory=lambda: WeekActions([], [], 0, []))
 
     @property
     def reviewed(self) -> list[WeekChange]:
@@ -166,6 +179,7 @@ def weekly_report(
     start: date,
     today: date,
     questions: Sequence[Question] = DEFAULT_QUESTIONS,
+    stuck_weeks: int = DEFAULT_STUCK_WEEKS,
 ) -> WeeklyReport:
     """The report of the ISO week beginning on Monday ``start``, as of its end (or ``today``)."""
     end = start + timedelta(days=6)
@@ -185,4 +199,21 @@ def weekly_report(
         trend=since_first_data(trend, first),
         skipped=with_contacts(store, week_skips(contacts, start, end)),
         noted=with_contacts(store, week_notes(contacts, start, end)),
+        actions=week_actions(store, start, end, as_of, stuck_weeks),
     )
+
+
+def week_actions(
+    store: Store, start: date, end: date, as_of: date, stuck_weeks: int
+) -> WeekActions:
+    """Actions done from ``start`` to ``end``; open and overdue ones and stuck candidates as of
+    ``as_of``."""
+    done = [
+        ActionRow(action, store.contact_name(action.contact_id), False)
+        for action in closed_between(store.all_actions(), start, end)
+    ]
+    rows = open_action_rows(store, as_of)
+    stuck = [
+        store.contact(contact_id) for contact_id in stuck_candidates(store, stuck_weeks, as_of)
+    ]
+    return WeekActions(done, [row for row in rows if row.overdue], len(rows), stuck)
