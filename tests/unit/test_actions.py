@@ -350,3 +350,20 @@ def test_bad_combinations_are_one_line(action_db):
         result = run(path, "actions", *args)
         assert result.exit_code == 1
         assert len(result.output.strip().splitlines()) == 1
+
+
+def test_the_timeline_keeps_done_and_dropped_actions(log):
+    from reltui.review.timeline import contact_timeline
+
+    store, ids = log
+    kept = store.open_action(ids["Ned New"], "call", DAY, at=TODAY)
+    store.save_action(close(kept, DONE, DAY + timedelta(days=2)))
+    gone = store.open_action(ids["Ned New"], "lunch", DAY, at=TODAY + timedelta(minutes=1))
+    store.save_action(close(gone, DROPPED, DAY + timedelta(days=1)))
+    titles = [(entry.day, entry.title) for entry in contact_timeline(store, ids["Ned New"])]
+    assert titles == [
+        (DAY + timedelta(days=2), "action done: call"),
+        (DAY + timedelta(days=1), "action dropped: lunch"),
+        (DAY, f"next action: lunch · due {DAY.isoformat()}"),
+        (DAY, f"next action: call · due {DAY.isoformat()}"),
+    ]

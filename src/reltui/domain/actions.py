@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from reltui.domain.questions import Question
+from reltui.domain.questions import QUESTION_IDS, Question
 from reltui.domain.rules import Answer, Status
 
 OPEN, DONE, DROPPED = "open", "done", "dropped"
@@ -143,9 +143,13 @@ def moved(action: Action, due: date) -> Action:
     return replace(action, due=due)
 
 
-def agenda_order(action: Action, name_key: str, today: date) -> tuple[bool, date, str, str]:
-    """Open actions' order in the actions view: overdue first, then by due day, then name."""
-    return (not is_overdue(action, today), action.due, name_key, action.id)
+def agenda_order(
+    action: Action, name_key: str, today: date
+) -> tuple[bool, date, str, int, str, str]:
+    """Open actions' order in the actions view: overdue first, then by due day, then name;
+    one contact's actions of a day in question order, then by text."""
+    question = QUESTION_IDS.index(action.question) if action.question in QUESTION_IDS else 99
+    return (not is_overdue(action, today), action.due, name_key, question, action.text, action.id)
 
 
 def is_stuck(

@@ -62,7 +62,8 @@ def review_actions(
         for question_id, text in actions_to_open(
             review.answers, store.actions(contact_id), settings.questions
         ):
-            changes.append((None, store.open_action(contact_id, text, due, question_id)))
+            opened = store.open_action(contact_id, text, due, question_id, review.at)
+            changes.append((None, opened))
     return changes
 
 

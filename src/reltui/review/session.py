@@ -332,6 +332,11 @@ class ReviewSession:
         self._undo.append(step)
 
     @property
+    def last_step(self) -> UndoStep | ActivityStep | None:
+        """The change ``undo`` would take back next."""
+        return self._undo[-1] if self._undo else None
+
+    @property
     def can_undo(self) -> bool:
         return bool(self._undo)
 

@@ -7,6 +7,7 @@ journal is read when first asked for and indexed by contact.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from reltui.domain.actions import Action
@@ -24,12 +25,23 @@ class ActionLog:
         self._log = Journal(directory / ACTIONS_FILE)
         self._by_id: dict[str, Action] | None = None
         self._by_contact: dict[int, dict[str, Action]] | None = None
+        # The review reads the log in a worker thread while the screen may ask for an action.
+        self._lock = threading.RLock()
+
+    @property
+    def read(self) -> bool:
+        """True once the log is in memory (so asking for an action costs nothing)."""
+        return self._by_contact is not None
 
     @property
     def path(self) -> Path:
         return self._log.path
 
     def _index(self) -> dict[str, Action]:
+        with self._lock:
+            return self._read()
+
+    def _read(self) -> dict[str, Action]:
         if self._by_id is None:
             by_id: dict[str, Action] = {}
             for document in self._log.load(writable=not self.read_only):
@@ -51,6 +63,10 @@ class ActionLog:
         return self._index().get(action_id)
 
     def _contact_index(self) -> dict[int, dict[str, Action]]:
+        with self._lock:
+            return self._read_contacts()
+
+    def _read_contacts(self) -> dict[int, dict[str, Action]]:
         if self._by_contact is None:
             by_contact: dict[int, dict[str, Action]] = {}
             for action in self._index().values():
@@ -91,7 +107,7 @@ class ActionLog:
             raise StoreError(f"{self.path}: could not save ({error.strerror})") from None
 
     def check(self) -> None:
-        self._index()
+        self._contact_index()
 
     def close(self) -> None:
         self._log.close()

@@ -119,6 +119,14 @@ class RelationshipStore:
         """A contact's actions, open and closed, in the order each was opened."""
         return self.activity.actions.of(contact_id)
 
+    def load_actions(self) -> None:
+        """Read the actions now (``CorruptDatabase`` for a damaged log)."""
+        self.activity.actions.check()
+
+    def actions_read(self) -> bool:
+        """True once the actions are in memory (the review reads them after its first screen)."""
+        return self.activity.actions.read
+
     def all_actions(self) -> list[Action]:
         return self.activity.actions.all()
 
@@ -136,9 +144,14 @@ class RelationshipStore:
         return found[0]
 
     def open_action(
-        self, contact_id: int, text: str, due: date, question: str | None = None
+        self,
+        contact_id: int,
+        text: str,
+        due: date,
+        question: str | None = None,
+        at: datetime | None = None,
     ) -> Action:
-        """Open an action for a contact, durable before this returns."""
+        """Open an action for a contact (at ``at``, default now), durable before this returns."""
         self._ready_to_write()
         if contact_id not in self._files:
             raise StoreError(f"no contact with id {contact_id}")
@@ -149,7 +162,7 @@ class RelationshipStore:
         action_id = secrets.token_hex(4)
         while self.activity.actions.get(action_id) is not None:
             action_id = secrets.token_hex(4)
-        action = Action(action_id, contact_id, line, due, question, opened=self.clock())
+        action = Action(action_id, contact_id, line, due, question, opened=at or self.clock())
         self.activity.actions.save(action)
         return action
 

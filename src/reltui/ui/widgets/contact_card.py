@@ -46,6 +46,14 @@ class ContactCard(SteadyHeight):
             since = f" since {card.lost_on}" if card.lost_on else ""
             lines.append(Content.assemble(("⚠ AT RISK", f"reverse {AT_RISK_STYLE}"), since))
             lines.append(Content.assemble(("lost ", MUTED), ", ".join(card.lost) or "a yes"))
+        if card.actions:
+            lines.append(
+                Content.styled(
+                    card.actions, "bold $text-warning" if "overdue" in card.actions else MUTED
+                )
+            )
+        if card.stuck:
+            lines.append(Content.styled(card.stuck, "bold $text-warning"))
         if card.flag:
             lines.append(Content.styled(card.flag, "bold $text-accent"))
         if card.review_note:
