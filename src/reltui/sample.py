@@ -46,4 +46,9 @@ def build_sample_database(
                 store.save_review(review)
                 # The review opened its next actions on its day, as a session does.
                 review_actions(store, settings, review, review.at.date())
+        with open(source / "touches.csv", encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                contact_id = by_email[normalise_email(row["email"])]
+                on = (now - timedelta(days=int(row["days_ago"]))).date()
+                store.add_touch(contact_id, row["kind"], on, row["note"])
     return path

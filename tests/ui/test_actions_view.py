@@ -127,7 +127,7 @@ async def test_D_types_a_due_day_and_a_bad_one_is_named(sample_store, make):
     async with app.run_test(size=(80, 24)) as pilot:
         await press(pilot, "P")
         first = current(app)
-        await press(pilot, "D", *"ctrl+u".split())
+        await press(pilot, "D", *["ctrl+u"])
         await press(pilot, *"2026-13-01", "enter")
         assert "is not a date" in screen_text(app)
         await press(pilot, "ctrl+u", *"2026-12-24", "enter")
@@ -200,3 +200,21 @@ async def test_hostile_names_and_texts_are_shown_literally(hostile_store, make):
         assert "[@click=app.quit]x[/]" in text
         await press(pilot, "enter")
         assert app.is_running
+
+
+# ---- cooling ---------------------------------------------------------------------------------
+
+
+async def test_a_cooling_client_is_marked_on_the_card_and_in_the_list(sample_store, make):
+    # The sample logs Bruno Silva's last touch 45 days before the fixed clock.
+    app = make(sample_store, queue="clients")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "slash", *"bruno", "enter")
+        card = app.screen.query_one("#contact-card").render().plain
+        assert "❄ cooling · last touch 45 days ago · meeting" in card
+        await press(pilot, "L")
+        text = screen_text(app)
+        bruno = next(line for line in text.splitlines() if "Bruno Silva" in line)
+        assert bruno.rstrip().endswith("45d❄")
+        amelia = next(line for line in text.splitlines() if "Amelia Hart" in line)
+        assert amelia.rstrip().endswith("6d")

@@ -73,6 +73,16 @@ None overdue.
 
 No candidate is stuck: every one has work open or gained a yes.
 
+## Touches (0)
+
+No touches logged this week.
+
+## Clients cooling (0)
+
+No client has gone without a touch too long.
+
+2 clients with no touch logged.
+
 ## Blocking question
 
 **Trust & respect** is the missing yes for 3 of 4 customers and candidates.

@@ -25,6 +25,7 @@ Total              7
 Due now            -
 At risk            1
 In progress        1
+Cooling            0
 
 At risk: 1 client lost a yes
   2026-11-17  Ada Lovelace: lost Ask referral
@@ -132,6 +133,7 @@ def test_json_keeps_its_keys_and_adds_at_risk_contacts_and_blocking(review_log_d
         "candidates": 3,
         "unreviewed": 1,
         "at_risk": 1,
+        "cooling": 0,
         "in_progress": 1,
         "at_risk_contacts": [
             {"id": 1, "name": "Ada Lovelace", "lost": ["ask_referral"], "on": "2026-11-17"}

@@ -35,7 +35,9 @@ def report_command(context: Context, week: str | None, output: Path | None) -> N
             raise UserError(f"--week: {error}") from None
     with context.open_store(read_only=True) as store:
         settings = context.settings
-        report = weekly_report(store, start, today, settings.questions, settings.stuck_weeks)
+        report = weekly_report(
+            store, start, today, settings.questions, settings.stuck_weeks, settings.touch_days
+        )
     text = render_report(report, context.settings.questions)
     if output is None:
         click.echo(text, nl=False)

@@ -16,6 +16,7 @@ from reltui.domain.questions import QUESTION_IDS
 from reltui.domain.rhythm import AtRiskContact, find_at_risk
 from reltui.domain.rules import STATUS_ORDER, Split, Status
 from reltui.domain.trend import WeekSplit
+from reltui.review.cooling import cooling_ids
 from reltui.review.insights import (
     MAX_TREND_WEEKS,
     MIN_TREND_WEEKS,
@@ -48,6 +49,7 @@ def _json_key(status: Status) -> str:
 def compute_stats(store: Store, settings: Settings) -> dict[str, int]:
     """The figures ``stats --json`` prints."""
     now = now_local()
+    cooling = len(cooling_ids(store, settings.touch_days, now.date()))
     split = current_split(store)
     reviewed = store.reviewed_contact_ids()
     # A contact never reviewed is due now and not at risk: no state to look at.
@@ -66,6 +68,7 @@ def compute_stats(store: Store, settings: Settings) -> dict[str, int]:
         "due": due,
         "at_risk": at_risk,
         "in_progress": in_progress,
+        "cooling": cooling,
     }
 
 
@@ -81,6 +84,7 @@ def format_stats(figures: dict[str, int]) -> str:
     lines.append(f"{'Due now':<12}{figures['due']:>8}")
     lines.append(f"{'At risk':<12}{figures['at_risk']:>8}")
     lines.append(f"{'In progress':<12}{figures['in_progress']:>8}")
+    lines.append(f"{'Cooling':<12}{figures['cooling']:>8}")
     return "\n".join(lines)
 
 

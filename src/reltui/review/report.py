@@ -156,6 +156,23 @@ def _actions_section(report: WeeklyReport) -> list[str]:
     ]
 
 
+def _touches_section(report: WeeklyReport) -> list[str]:
+    touches = report.touches
+    total = sum(touches.by_kind.values())
+    kinds = ", ".join(f"{count} {kind}" for kind, count in touches.by_kind.items())
+    cooling = [f"- {contact_label(contact)}" for contact in touches.cooling]
+    never = touches.never_touched
+    return [
+        f"## Touches ({total})",
+        "",
+        kinds or "No touches logged this week.",
+        "",
+        *_list_section("Clients cooling", cooling, "No client has gone without a touch too long."),
+        "",
+        f"{never} client{'s' if never != 1 else ''} with no touch logged.",
+    ]
+
+
 def _stuck_section(report: WeeklyReport) -> list[str]:
     stuck = [f"- {contact_label(contact)}" for contact in report.actions.stuck]
     return _list_section(
@@ -203,6 +220,8 @@ def render_report(report: WeeklyReport, questions: Sequence[Question] = DEFAULT_
         *_actions_section(report),
         "",
         *_stuck_section(report),
+        "",
+        *_touches_section(report),
         "",
         *_blocking_section(report, titles),
         "",

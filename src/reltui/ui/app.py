@@ -111,7 +111,9 @@ class ReltuiApp(App[None]):
         with self._index_lock:
             if self._contact_rows is None:
                 today = self.session.clock().date()
-                self._contact_rows = ContactRows(self.store, self.settings.cadence_days, today)
+                self._contact_rows = ContactRows(
+                    self.store, self.settings.cadence_days, today, self.settings.touch_days
+                )
                 self.changed_contacts.clear()
             while self.changed_contacts:
                 self._contact_rows.refresh(self.changed_contacts.pop())

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from reltui.domain.actions import actions_summary
+from reltui.domain.cooling import is_cooling
 from reltui.domain.questions import QUESTION_IDS
 from reltui.domain.rules import Decision, Status
 from reltui.domain.state import answered_count, is_complete
@@ -55,6 +56,7 @@ class CardView:
     review_note: str = ""
     progress: str = ""
     last_touch: str = ""
+    cooling: bool = False
     actions: str = ""
     stuck: str = ""
 
@@ -130,6 +132,8 @@ def card_view(session: ReviewSession) -> CardView | None:
         review_note=safe(draft.note, multiline=True).strip(),
         progress=f"in progress {answered}/4" if 0 < answered < len(QUESTION_IDS) else "",
         last_touch=safe(last_touch_line(touch, now.date())) if touch is not None else "",
+        cooling=touch is not None
+        and is_cooling(state.status, touch.on, now.date(), session.settings.touch_days),
         **_action_lines(session, contact.id),
     )
 

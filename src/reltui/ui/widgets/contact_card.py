@@ -37,7 +37,14 @@ class ContactCard(SteadyHeight):
                 (str(card.status), status_style(card.status)), (f" · {card.due}", MUTED)
             )
         )
-        if card.last_touch:
+        if card.cooling:
+            # The last touch is older than touch_days for the status: trust cools quietly.
+            lines.append(
+                Content.assemble(
+                    ("❄ cooling", "bold $text-warning"), (f" · {card.last_touch}", MUTED)
+                )
+            )
+        elif card.last_touch:
             lines.append(Content.styled(card.last_touch, MUTED))
         if card.progress:
             lines.append(Content.styled(card.progress, "bold $text-warning"))
