@@ -159,6 +159,10 @@ class ReviewScreen(ContactActions):
         self.refresh_bindings()
 
     def on_resize(self) -> None:
+        # The breakpoint classes are already set for the new size.
+        narrow = self.has_class("-narrow")
+        self.query_one(LastReview).compact = narrow
+        self.query_one(QuestionPanel).compact = narrow
         for widget in self.query(SteadyHeight):
             widget.reset_floor()
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.cache import LRUCache
 from textual.content import Content
+from textual.reactive import reactive
 from textual.strip import Strip
 from textual.visual import Visual
 from textual.widget import Widget
@@ -34,6 +35,8 @@ class LineCached(Widget):
     LINE_CACHE_SIZE = 256
 
     view: Any
+    # A narrow terminal's shorter form of the same view; each widget decides what it leaves out.
+    compact: reactive[bool] = reactive(False, layout=True)
     _strips: list[Strip] | None = None
     _strips_view: object = None
     _strips_width = 0
@@ -46,6 +49,9 @@ class LineCached(Widget):
         # Contact text is shown literally, so there are no links to style; skipping them
         # saves a pass over every strip.
         self.set_reactive(Widget.auto_links, False)
+
+    def watch_compact(self) -> None:
+        self._strips = None
 
     def content_lines(self) -> list[Content]:
         """The lines to show, each drawn on its own (wrapped if wider than the widget).

@@ -42,7 +42,8 @@ class QuestionPanel(SteadyHeight):
             if panel.previous:
                 row = Content.assemble(row, (f"was {panel.previous[index] or '·'}", MUTED))
             lines.append(row.stylize("reverse") if current else row)
-        lines.append(Content(""))
+        if not self.compact:
+            lines.append(Content(""))
         if panel.complete:
             lines.append(
                 Content.assemble(("result ", MUTED), (panel.result, status_style(panel.result)))
@@ -54,6 +55,6 @@ class QuestionPanel(SteadyHeight):
             lines.append(Content(panel.texts[panel.current]))
         if panel.read_only:
             lines.append(Content.styled("read-only: answers cannot change", "bold $text-error"))
-        else:
-            lines.append(KEYS_HINT)
+        elif not self.compact:
+            lines.append(KEYS_HINT)  # narrow: the footer shows the same keys
         return lines

@@ -1,0 +1,64 @@
+"""Every screen usable from 60x20 up: what the narrow and the wide layouts keep on screen."""
+
+from __future__ import annotations
+
+from ui_support import screen_lines, screen_text
+
+from reltui.ui.screens.help import KEY_WIDTH, column_lines
+
+
+async def settle(app, pilot, *keys: str) -> None:
+    await pilot.press(*keys)
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_narrow_review_shows_the_last_review_and_history_under_the_card(sample_store, make):
+    app = make(sample_store)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(app, pilot)
+        text = screen_text(app)
+        assert "candidate · due since" in text
+        assert "last 2026-11-10 by sample: candidate · said Went quiet" in text
+        assert "history client → candidate" in text
+        assert "Do I know them well enough" in text
+
+
+async def test_narrow_footer_ends_with_the_palette_key_not_a_stray_letter(sample_store, make):
+    app = make(sample_store)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(app, pilot)
+        assert screen_lines(app)[-1].rstrip().endswith("▏^p palette")
+
+
+async def test_wide_review_keeps_the_answers_and_the_note_apart(sample_store, make):
+    app = make(sample_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        text = screen_text(app)
+        assert "1 yes  2 no  3 yes  4 yes" in text
+        assert "said Went quiet after the price change" in text
+
+
+def test_help_descriptions_wrap_under_themselves_not_into_the_key_column():
+    sections = [("Review", [("y", "Answer yes, go on"), ("pgdn pgup x", "Scroll the panes")])]
+    lines = [line.plain for line in column_lines(sections, KEY_WIDTH + 10)]
+    assert lines == [
+        "Review",
+        "y         Answer",
+        "          yes, go on",
+        "pgdn pgup x",
+        "          Scroll the",
+        "          panes",
+    ]
+
+
+async def test_narrow_help_is_one_column_with_whole_descriptions(sample_store, make):
+    app = make(sample_store)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(app, pilot, "question_mark")
+        text = screen_text(app)
+        assert "y         Answer yes, go on" in text
+        assert "⏎         Give this question last review's answer" in text
+        assert "Everywhere" not in text  # the second column is below, not beside
