@@ -62,3 +62,38 @@ async def test_narrow_help_is_one_column_with_whole_descriptions(sample_store, m
         assert "y         Answer yes, go on" in text
         assert "⏎         Give this question last review's answer" in text
         assert "Everywhere" not in text  # the second column is below, not beside
+
+
+async def test_roomy_review_shows_the_timeline_beside_the_card(sample_store, make):
+    app = make(sample_store)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(app, pilot)
+        lines = screen_lines(app)
+        card_line = next(line for line in lines if line.startswith(" Isla McLeod"))
+        assert "timeline · 6 events" in card_line
+        assert "▶1 Know needs" in card_line
+        # The last review follows the card instead of waiting at the foot of the screen.
+        last = next(i for i, line in enumerate(lines) if " last 2026-11-10 by sample" in line)
+        assert last < 25
+        await settle(app, pilot, "y", "y", "y", "y")
+        assert "timeline · 7 events" in screen_text(app)  # the next contact's, read anew
+
+
+async def test_timeline_column_only_when_roomy(sample_store, make):
+    app = make(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert "timeline ·" not in screen_text(app)
+        assert app.screen.timeline is None  # not read at all while hidden
+
+
+async def test_a_review_resized_under_another_screen_fits_its_new_width(sample_store, make):
+    app = make(sample_store)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(app, pilot, "L")
+        await pilot.resize_terminal(60, 20)
+        await settle(app, pilot, "escape")
+        assert app.screen.id == "review"
+        text = screen_text(app)
+        assert "history client → candidate" in text
+        assert "timeline ·" not in text

@@ -10,10 +10,11 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from reltui.domain.timeline import REVIEW, STATUS, TOUCH, TimelineEntry
+from reltui.domain.timeline import TimelineEntry
 from reltui.ui.text import safe
 from reltui.ui.widgets.pane import Pane
 from reltui.ui.widgets.styles import MUTED
+from reltui.ui.widgets.timeline_panel import entry_lines
 
 TIMELINE_BINDINGS: list[Binding] = [
     Binding("escape,H", "close", "Close", id="timeline-close", tooltip="Back to where you were"),
@@ -22,16 +23,6 @@ TIMELINE_BINDINGS: list[Binding] = [
     Binding("pagedown", "page(1)", "Page down", show=False, id="timeline-page-down"),
     Binding("pageup", "page(-1)", "Page up", show=False, id="timeline-page-up"),
 ]
-KIND_STYLES = {REVIEW: "bold", STATUS: "bold $text-accent", TOUCH: "$text-success"}
-INDENT = " " * 12
-
-
-def entry_lines(entry: TimelineEntry) -> list[Content]:
-    """An entry as the screen shows it: the day and title, then its details indented."""
-    title = Content.styled(safe(entry.title), KIND_STYLES.get(entry.kind, ""))
-    lines = [Content.assemble((f"{entry.day.isoformat()}  ", MUTED), title)]
-    lines.extend(Content(INDENT + safe(line)) for line in entry.details)
-    return lines
 
 
 class TimelineScreen(Screen[None]):

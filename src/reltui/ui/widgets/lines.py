@@ -60,6 +60,10 @@ class LineCached(Widget):
         """
         return []
 
+    def lines_at(self, width: int) -> list[Content]:
+        """The lines for ``width``: ``content_lines()``, unless a widget wraps them its own way."""
+        return self.content_lines()
+
     def render(self) -> Content:
         return Content("\n").join(self.content_lines())
 
@@ -73,7 +77,7 @@ class LineCached(Widget):
             cache = self._line_cache = LRUCache(self.LINE_CACHE_SIZE)
         style = self.visual_style
         strips: list[Strip] = []
-        for line in self.content_lines():
+        for line in self.lines_at(width):
             key = (line.plain, tuple(line.spans), width)
             line_strips = cache.get(key)
             if line_strips is None:
