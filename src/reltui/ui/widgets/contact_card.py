@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.reactive import reactive
 
+from reltui.domain.legend import STATUS_GLYPHS
 from reltui.ui.views import CardView
 from reltui.ui.widgets.steady import SteadyHeight
 from reltui.ui.widgets.styles import AT_RISK_STYLE, MUTED, status_style
@@ -34,7 +35,9 @@ class ContactCard(SteadyHeight):
             lines.append(Content.assemble(("tags ", MUTED), " · ".join(card.tags)))
         lines.append(
             Content.assemble(
-                (str(card.status), status_style(card.status)), (f" · {card.due}", MUTED)
+                # The split bar's shade before the word: the same legend, with or without colour.
+                (f"{STATUS_GLYPHS[card.status]} {card.status}", status_style(card.status)),
+                (f" · {card.due}", MUTED),
             )
         )
         if card.cooling:
