@@ -12,6 +12,7 @@ import orjson
 
 from reltui.cli.context import Context, pass_context
 from reltui.config import Settings
+from reltui.domain.legend import ASCII_STATUS_GLYPHS, STATUS_GLYPHS
 from reltui.domain.questions import QUESTION_IDS
 from reltui.domain.rhythm import AtRiskContact, find_at_risk
 from reltui.domain.rules import STATUS_ORDER, Split, Status
@@ -37,8 +38,9 @@ _LABELS = {
 WIDTH = 79
 AT_RISK_SHOWN = 10
 # Bar glyphs for clients, candidates and customers, the sparkline ramp (lowest first), an arrow.
-UNICODE_GLYPHS = ("█", "▓", "░", "▁▂▃▄▅▆▇█", "→")
-ASCII_GLYPHS = ("#", "+", ".", "_.:-=+*#", "->")
+# Clients, candidates and customers in the legend the app uses, then the sparkline and arrow.
+UNICODE_GLYPHS = (*(STATUS_GLYPHS[status] for status in STATUS_ORDER[:3]), "▁▂▃▄▅▆▇█", "→")
+ASCII_GLYPHS = (*(ASCII_STATUS_GLYPHS[status] for status in STATUS_ORDER[:3]), "_.:-=+*#", "->")
 
 
 def _json_key(status: Status) -> str:

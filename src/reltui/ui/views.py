@@ -98,7 +98,7 @@ def card_view(session: ReviewSession) -> CardView | None:
     now = session.clock()
     due_at = state.next_due(session.settings.cadence_days)
     if due_at is None:
-        due = "due now (never reviewed)"
+        due = "due now"  # "unreviewed" before it says why
     elif due_at <= now:
         due = f"due since {day(due_at)}"
     else:

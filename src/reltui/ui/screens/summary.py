@@ -15,6 +15,7 @@ from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
 from reltui.domain.changes import SessionChanges
+from reltui.domain.legend import STATUS_GLYPHS
 from reltui.domain.rules import STATUS_ORDER, Status, next_actions
 from reltui.review.cooling import cooling_ids
 from reltui.review.insights import blocking_questions
@@ -91,7 +92,10 @@ def summary_content(session: ReviewSession, summary: SessionChanges) -> Content:
         delta = f" ({after - before:+d})" if after != before else ""
         lines.append(
             Content.assemble(
-                (f"{status.value:<{LABEL_WIDTH}}", status_style(status)),
+                (
+                    f"{STATUS_GLYPHS[status]} {status.value:<{LABEL_WIDTH - 2}}",
+                    status_style(status),
+                ),
                 f"{before:>6,} → {after:,}{delta}",
             )
         )
