@@ -81,6 +81,21 @@ def test_fit_pads_and_cuts_by_cells():
     assert sum(column_widths(78).values()) + len(HEADERS) - 1 == 78
 
 
+@pytest.mark.parametrize("width", [59, 66, 78, 120, 198])
+def test_list_columns_fill_the_width_and_keep_every_date_whole(width):
+    widths = column_widths(width)
+    shown = [column for column, cells in widths.items() if cells]
+    assert sum(widths.values()) + len(shown) - 1 == width
+    assert widths["due"] == 10
+    assert widths["reviewed"] >= 10
+    assert widths["name"] >= 15
+
+
+def test_a_narrow_list_drops_the_company_before_the_name():
+    assert column_widths(59)["company"] == 0
+    assert column_widths(78)["company"] > 0
+
+
 def test_contact_rows_filter_sort_and_refresh(sample_store):
     rows = ContactRows(sample_store, settings().cadence_days)
     assert len(rows.view()) == 40

@@ -33,7 +33,7 @@ SUMMARY_BINDINGS: list[Binding] = [
 ]
 
 
-LABEL_WIDTH = 15
+LABEL_WIDTH = 16
 
 
 def count_line(label: str, count: int, style: str = "bold") -> Content:
