@@ -14,7 +14,7 @@ from reltui.domain.timeline import TimelineEntry
 from reltui.ui.text import safe
 from reltui.ui.widgets.pane import Pane
 from reltui.ui.widgets.styles import MUTED
-from reltui.ui.widgets.timeline_panel import entry_lines
+from reltui.ui.widgets.timeline_panel import TimelinePanel
 
 TIMELINE_BINDINGS: list[Binding] = [
     Binding("escape,H", "close", "Close", id="timeline-close", tooltip="Back to where you were"),
@@ -54,12 +54,10 @@ class TimelineScreen(Screen[None]):
         )
         yield Static(heading, id="timeline-heading")
         with Pane(id="timeline-pane"):
-            lines: list[Content] = []
-            for entry in self.entries:
-                lines.extend(entry_lines(entry))
-            if not lines:
-                lines = [Content.styled("Nothing recorded yet: no review, touch or edit.", MUTED)]
-            yield Static(Content("\n").join(lines), id="timeline-body")
+            # Drawn like the review's timeline column: wrapped lines keep under their text.
+            body = TimelinePanel(id="timeline-body", counted=False)
+            body.set_reactive(TimelinePanel.view, tuple(self.entries))
+            yield body
         yield Footer(compact=True)
 
     def action_close(self) -> None:

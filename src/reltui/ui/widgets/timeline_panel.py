@@ -33,6 +33,11 @@ class TimelinePanel(LineCached):
 
     view: reactive[tuple[TimelineEntry, ...] | None] = reactive(None)
 
+    def __init__(self, *, id: str | None = None, counted: bool = True) -> None:  # noqa: A002
+        super().__init__(id=id)
+        # The timeline screen counts the events in its heading; the review's column here.
+        self.counted = counted
+
     def lines_at(self, width: int) -> list[Content]:
         # A column is narrower than the timeline screen: wrapped lines keep under their text,
         # so the dates stay alone at the left edge.
@@ -54,7 +59,11 @@ class TimelinePanel(LineCached):
         if self.view is None:
             return []  # no current contact: the queue is done
         count = len(self.view)
-        lines = [Content.styled(f"timeline · {count} event{'s' if count != 1 else ''}", MUTED)]
+        lines: list[Content] = []
+        if self.counted:
+            lines.append(
+                Content.styled(f"timeline · {count} event{'s' if count != 1 else ''}", MUTED)
+            )
         for entry in self.view:
             lines.extend(entry_lines(entry))
         if not self.view:
