@@ -97,3 +97,17 @@ async def test_a_review_resized_under_another_screen_fits_its_new_width(sample_s
         text = screen_text(app)
         assert "history client → candidate" in text
         assert "timeline ·" not in text
+
+
+async def test_the_footer_shows_whole_keys_or_none(sample_store, make):
+    app = make(sample_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        footer = screen_lines(app)[-1]
+        assert footer.rstrip().endswith("/ Search    ▏^p palette")  # "? Help" did not fit
+        await pilot.resize_terminal(120, 24)
+        await settle(app, pilot)
+        assert "? Help q Quit" in screen_lines(app)[-1]
+        await pilot.resize_terminal(60, 20)
+        await settle(app, pilot)
+        assert screen_lines(app)[-1].rstrip().endswith("s Skip▏^p palette")

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from reltui.domain.actions import (
     DONE,
@@ -33,6 +33,7 @@ from reltui.review.relationship import ActivityStep
 from reltui.store.errors import StoreError
 from reltui.ui.text import safe
 from reltui.ui.widgets.action_list import ActionLine, ActionList, label_of
+from reltui.ui.widgets.footer import KeyFooter
 from reltui.ui.widgets.styles import MUTED
 
 if TYPE_CHECKING:
@@ -97,7 +98,7 @@ class ActionsScreen(Screen[None]):
             else "No actions for this contact yet: a adds one."
         )
         yield ActionList(empty, id="action-list")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_rows()

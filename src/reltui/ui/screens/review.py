@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
-from textual.widgets import Footer
 
 from reltui.domain.rules import Answer
 from reltui.domain.timeline import TimelineEntry
@@ -30,6 +29,7 @@ from reltui.ui.views import (
     questions_view,
 )
 from reltui.ui.widgets.contact_card import ContactCard
+from reltui.ui.widgets.footer import KeyFooter
 from reltui.ui.widgets.history import LastReview
 from reltui.ui.widgets.pane import Pane
 from reltui.ui.widgets.questions import QuestionPanel
@@ -154,7 +154,7 @@ class ReviewScreen(ContactActions):
                 yield TimelinePanel(id="review-timeline").data_bind(view=ReviewScreen.timeline)
             with Pane(id="question-pane"):
                 yield QuestionPanel(id="questions").data_bind(view=ReviewScreen.questions)
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sync()

@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from reltui.domain.timeline import TimelineEntry
 from reltui.ui.text import safe
+from reltui.ui.widgets.footer import KeyFooter
 from reltui.ui.widgets.pane import Pane
 from reltui.ui.widgets.styles import MUTED
 from reltui.ui.widgets.timeline_panel import TimelinePanel
@@ -58,7 +59,7 @@ class TimelineScreen(Screen[None]):
             body = TimelinePanel(id="timeline-body", counted=False)
             body.set_reactive(TimelinePanel.view, tuple(self.entries))
             yield body
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def action_close(self) -> None:
         self.dismiss()
