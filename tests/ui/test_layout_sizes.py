@@ -99,15 +99,16 @@ async def test_a_review_resized_under_another_screen_fits_its_new_width(sample_s
         assert "timeline ·" not in text
 
 
-async def test_the_footer_shows_whole_keys_or_none(sample_store, make):
+async def test_the_footer_shows_whole_keys_or_none_and_always_help(sample_store, make):
     app = make(sample_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        footer = screen_lines(app)[-1]
-        assert footer.rstrip().endswith("/ Search    ▏^p palette")  # "? Help" did not fit
+        footer = screen_lines(app)[-1].rstrip()
+        assert footer.endswith("s Skip o Note ? Help      ▏^p palette"), footer
         await pilot.resize_terminal(120, 24)
         await settle(app, pilot)
-        assert "? Help q Quit" in screen_lines(app)[-1]
+        assert "/ Search ? Help q Quit" in screen_lines(app)[-1]
         await pilot.resize_terminal(60, 20)
         await settle(app, pilot)
-        assert screen_lines(app)[-1].rstrip().endswith("s Skip▏^p palette")
+        footer = screen_lines(app)[-1].rstrip()
+        assert footer == "y Yes n No m Unsure = All as before u Undo ? Help▏^p palette", footer

@@ -2,35 +2,68 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+from textual.app import ComposeResult
+from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
+# The palette key's left border, and the space after each compact key.
+PALETTE_BORDER = 1
+KEY_MARGIN = 1
+
+
+def key_width(key: FooterKey) -> int:
+    """Cells a compact key takes: ``y Yes``, or ``?`` when it has no description."""
+    width = cell_len(key.key_display)
+    return width + 1 + cell_len(key.description) if key.description else width
+
+
+def _cells(widget: Widget) -> int:
+    """Cells a footer item takes with its margin (a group, if any, is counted as one cell)."""
+    return key_width(widget) + KEY_MARGIN if isinstance(widget, FooterKey) else 1
+
+
+def _is_help(widget: Widget) -> bool:
+    return isinstance(widget, FooterKey) and widget.action.rpartition(".")[2] == "help"
+
 
 class KeyFooter(Footer):
-    """A footer that hides the keys that would be cut off, rather than showing half a word.
+    """A footer that leaves out the keys that would be cut off, rather than showing half a word.
 
     Textual's footer scrolls what does not fit out of sight under the palette key, so a
-    narrow terminal showed ``s Ski`` or a lone letter at the end of the line.
+    narrow terminal showed ``s Ski`` or a lone letter at the end of the line. The keys are
+    counted as they are composed, so every frame (and snapshot) shows the same footer.
     """
 
     def __init__(self) -> None:
         super().__init__(compact=True)
+        self._composed_width = 0
 
-    async def recompose(self) -> None:
-        await super().recompose()
-        self.call_after_refresh(self._fit_keys)
+    def compose(self) -> ComposeResult:
+        width = self.size.width or self.screen.size.width or self.app.size.width
+        self._composed_width = width
+        widgets = list(super().compose())
+        palette = [
+            w for w in widgets if isinstance(w, FooterKey) and w.has_class("-command-palette")
+        ]
+        # The last key needs no space after it: the palette key's border follows.
+        room = width - sum(PALETTE_BORDER + key_width(key) for key in palette) + KEY_MARGIN
+        # When not every key fits, the help key stays: it lists all the others.
+        keys = [w for w in widgets if w not in palette]
+        if sum(_cells(w) for w in keys) > room:
+            kept = {id(w) for w in keys if _is_help(w)}
+            room -= sum(_cells(w) for w in keys if _is_help(w))
+            for widget in keys:
+                if id(widget) not in kept and _cells(widget) <= room:
+                    kept.add(id(widget))
+                    room -= _cells(widget)
+                elif id(widget) not in kept:
+                    room = -1  # keys stay in order: none after the first that did not fit
+            keys = [w for w in keys if id(w) in kept]
+        yield from keys
+        yield from palette
 
     def on_resize(self) -> None:
-        # Every key again, then hide what a new width cannot hold once they are laid out.
-        for key in self.query(FooterKey):
-            key.display = True
-        self.call_after_refresh(self._fit_keys)
-
-    def _fit_keys(self) -> None:
-        keys = list(self.query(FooterKey))
-        palette = [key for key in keys if key.has_class("-command-palette")]
-        room = self.size.width - sum(key.outer_size.width for key in palette)
-        for key in keys:
-            if key not in palette and key.display:
-                region = key.virtual_region
-                key.display = region.x + region.width <= room
+        if self.size.width != self._composed_width and self.is_attached:
+            self.refresh(recompose=True)
