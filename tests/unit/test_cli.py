@@ -197,6 +197,30 @@ def test_bad_config_is_one_line(tmp_path, sample_db):
     )
 
 
+def test_a_keys_clash_stops_the_review_in_one_line(tmp_path, sample_db):
+    config = tmp_path / "c.yaml"
+    config.write_text("keys: {answer-yes: n}\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--config", str(config), "--db", str(sample_db), "review"])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"reltui: {config}: keys: answer-yes and answer-no both use n on the review screen\n"
+    )
+    config.write_text("keys: {answr-no: j}\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--config", str(config), "--db", str(sample_db), "review"])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"reltui: {config}: keys.answr-no: no key has this id "
+        "(did you mean answer-no?); the README lists them\n"
+    )
+    # Commands that show no keys do not read them.
+    assert (
+        CliRunner()
+        .invoke(cli, ["--config", str(config), "--db", str(sample_db), "stats"])
+        .exit_code
+        == 0
+    )
+
+
 def test_corruption_names_the_backup_and_restore_brings_it_back(sample_db):
     backup = make_backup(sample_db, keep=3)
     good = (sample_db / "contacts.json").read_bytes()

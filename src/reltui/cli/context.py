@@ -30,11 +30,15 @@ class Context:
     db_option: str | None = None
     config_option: str | None = None
 
+    @property
+    def config_file(self) -> Path:
+        """The config file read, or that would be read if it existed."""
+        return Path(self.config_option).expanduser() if self.config_option else paths.config_path()
+
     @cached_property
     def settings(self) -> Settings:
-        path = Path(self.config_option).expanduser() if self.config_option else paths.config_path()
         try:
-            return load_settings(path, required=self.config_option is not None)
+            return load_settings(self.config_file, required=self.config_option is not None)
         except ConfigError as error:
             raise UserError(str(error)) from None
 

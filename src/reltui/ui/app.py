@@ -22,6 +22,7 @@ from reltui.store.export import export_to_file
 from reltui.ui.app_bindings import APP_BINDINGS
 from reltui.ui.commands import ReviewCommands
 from reltui.ui.contact_rows import ContactRows
+from reltui.ui.keymap import user_keymap
 from reltui.ui.messages import ReviewChanged
 from reltui.ui.screens.review import ReviewScreen
 from reltui.ui.screens.summary import SummaryScreen
@@ -63,6 +64,9 @@ class ReltuiApp(App[None]):
         self._contact_search: ContactSearch | None = None
         # Run once the first screen is drawn: work that can wait for the user to start reading.
         self.after_first_screen: list[Callable[[], object]] = []
+        # The config's own keys, by binding id: the footer, help and palette show them.
+        self.keymap = user_keymap(settings.keys)
+        self.set_keymap(self.keymap)
         self.theme = settings.theme if settings.theme in self.available_themes else FALLBACK_THEME
         self.animation_level = "full" if settings.animations else "none"
 

@@ -1,0 +1,109 @@
+"""Your own keys: the config's ``keys:`` section checked against every binding, and shown back."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+
+from textual.app import App
+from textual.binding import Binding
+from textual.keys import _character_to_key, format_key
+
+
+def screens() -> dict[str, list[Binding]]:
+    """Each screen's name and the bindings active on it together (the app's keys included)."""
+    from reltui.ui.app_bindings import APP_BINDINGS
+    from reltui.ui.screens.contact_form import FORM_BINDINGS
+    from reltui.ui.screens.contact_list import LIST_BINDINGS
+    from reltui.ui.screens.help import HELP_BINDINGS
+    from reltui.ui.screens.note import NOTE_BINDINGS
+    from reltui.ui.screens.plans import PLANS_BINDINGS
+    from reltui.ui.screens.review import REVIEW_BINDINGS
+    from reltui.ui.screens.search import SEARCH_BINDINGS
+    from reltui.ui.screens.summary import SUMMARY_BINDINGS
+    from reltui.ui.screens.timeline import TIMELINE_BINDINGS
+    from reltui.ui.screens.touch_form import TOUCH_BINDINGS
+    from reltui.ui.screens.trend import TREND_BINDINGS
+    from reltui.ui.widgets.contact_table import TABLE_BINDINGS
+    from reltui.ui.widgets.plan_list import PLAN_LIST_BINDINGS
+
+    # Dialogs (help, search, forms, the note) take no app keys while they are open.
+    return {
+        "review": [*APP_BINDINGS, *REVIEW_BINDINGS],
+        "list": [*APP_BINDINGS, *LIST_BINDINGS, *TABLE_BINDINGS],
+        "summary": [*APP_BINDINGS, *SUMMARY_BINDINGS],
+        "trend": [*APP_BINDINGS, *TREND_BINDINGS],
+        "plans": [*APP_BINDINGS, *PLANS_BINDINGS, *PLAN_LIST_BINDINGS],
+        "timeline": [*APP_BINDINGS, *TIMELINE_BINDINGS],
+        "help": HELP_BINDINGS,
+        "search": SEARCH_BINDINGS,
+        "contact form": FORM_BINDINGS,
+        "touch form": TOUCH_BINDINGS,
+        "note": NOTE_BINDINGS,
+    }
+
+
+def binding_ids() -> list[str]:
+    """Every id a ``keys:`` entry may name, each once, in screen order."""
+    ids: dict[str, None] = {}
+    for bindings in screens().values():
+        ids.update((binding.id, None) for binding in bindings if binding.id)
+    return list(ids)
+
+
+def normalize(keys: str) -> str:
+    """Keys as Textual names them: ``?`` is ``question_mark``, ``J`` stays ``J``."""
+    names = (key.strip() for key in keys.split(","))
+    return ",".join(_character_to_key(key) if len(key) == 1 else key for key in names)
+
+
+def user_keymap(keys: Mapping[str, str]) -> dict[str, str]:
+    """The config's keys, in Textual's names, ready for ``App.set_keymap``."""
+    return {binding_id: normalize(value) for binding_id, value in keys.items()}
+
+
+def keymap_problem(keys: Mapping[str, str]) -> str | None:
+    """One line naming an unknown id or two bindings on one key of a screen; None if fine."""
+    known = binding_ids()
+    for binding_id in keys:
+        if binding_id not in known:
+            close = difflib.get_close_matches(binding_id, known, n=1)
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            return f"keys.{binding_id}: no key has this id{hint}; the README lists them"
+    keymap = user_keymap(keys)
+    for screen, bindings in screens().items():
+        holders: dict[str, Binding] = {}
+        for binding in bindings:
+            for key in bound_keys(binding, keymap):
+                other = holders.setdefault(key, binding)
+                if other.id == binding.id:
+                    continue
+                # Keys the app shares with a screen on purpose (q, ?) are not the user's doing.
+                if binding.id in keymap or other.id in keymap:
+                    return (
+                        f"keys: {other.id} and {binding.id} both use {format_key(key)} "
+                        f"on the {screen} screen"
+                    )
+    return None
+
+
+def bound_keys(binding: Binding, keymap: Mapping[str, str]) -> list[str]:
+    """The keys ``binding`` answers to under ``keymap`` (already normalized)."""
+    keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
+    return [key.strip() for key in keys.split(",")]
+
+
+def with_user_keys(app: App, bindings: Iterable[Binding]) -> list[Binding]:
+    """``bindings`` as the user has them: keys from the app's keymap where it names them."""
+    keymap: Mapping[str, str] = getattr(app, "keymap", {})
+    return [
+        binding.with_key(keymap[binding.id], key_display=None) if binding.id in keymap else binding
+        for binding in bindings
+    ]
+
+
+def key_of(app: App, binding_id: str, default: str) -> str:
+    """How the first key of binding ``binding_id`` is shown, for a line that names it."""
+    keymap: Mapping[str, str] = getattr(app, "keymap", {})
+    key = keymap.get(binding_id, default).split(",")[0]
+    return app.get_key_display(Binding(key, ""))

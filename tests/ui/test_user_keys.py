@@ -1,0 +1,79 @@
+"""Your own keys from the config: they work, the old key stops, and footer and help show them."""
+
+from __future__ import annotations
+
+import pytest
+from ui_support import screen_lines
+
+from reltui.ui.keymap import binding_ids, keymap_problem
+from reltui.ui.screens.help import HelpScreen
+
+
+def names(store) -> dict[str, int]:
+    return {contact.name: contact.id for contact in store.contacts()}
+
+
+async def test_answer_yes_moved_to_j_answers_yes_and_y_no_longer_does(small_store, make):
+    app = make(small_store, keys={"answer-yes": "j", "answer-no": "f"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        ada = names(small_store)["Ada Lovelace"]
+        await pilot.press("y", "n")
+        # The keys given away do nothing now: the user may have moved them for a reason.
+        assert app.session.draft.answers.get("know_needs") is None
+        await pilot.press("j", "f")
+        answers = small_store.reviews(ada)[-1].answers
+        assert (answers["know_needs"], answers["ask_referral"]) == ("yes", "no")
+        footer = screen_lines(app)[-1]
+        assert "j Yes" in footer
+        assert "f No" in footer
+        assert "y Yes" not in footer
+
+
+async def test_help_shows_the_users_keys(small_store, make):
+    app = make(small_store, keys={"answer-yes": "j", "help": "f1", "palette": "ctrl+k"})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        review_help = app.screen.query_one("#help-review").render().plain
+        assert "j         Answer yes, go on" in review_help
+        assert "y         Answer yes" not in review_help
+        others = app.screen.query_one("#help-others").render().plain
+        assert "f1        Show every key" in others
+        assert "^k        Commands" in others
+
+
+def test_every_binding_has_an_id_and_no_id_is_given_twice_on_one_screen():
+    from reltui.ui.keymap import screens
+
+    for screen, bindings in screens().items():
+        ids = [binding.id for binding in bindings]
+        assert None not in ids, screen
+        assert len(ids) == len(set(ids)), screen
+
+
+def test_default_keys_do_not_clash():
+    assert keymap_problem({}) is None
+    assert keymap_problem({"answer-yes": "j", "answer-no": "f"}) is None
+
+
+@pytest.mark.parametrize(
+    ("keys", "problem"),
+    [
+        (
+            {"answr-yes": "j"},
+            "keys.answr-yes: no key has this id (did you mean answer-yes?); the README lists them",
+        ),
+        ({"answer-yes": "n"}, "keys: answer-yes and answer-no both use n on the review screen"),
+        ({"quit": "y"}, "keys: quit and answer-yes both use y on the review screen"),
+        ({"help": "?", "quit": "?"}, "keys: help and quit both use ? on the review screen"),
+        ({"table-down": "f"}, "keys: list-status and table-down both use f on the list screen"),
+    ],
+)
+def test_an_unknown_id_or_a_clash_is_one_line_naming_it(keys, problem):
+    assert keymap_problem(keys) == problem
+
+
+def test_a_key_moved_on_one_screen_may_take_a_key_of_another():
+    # j moves the help's scroll, on another screen than the answers.
+    assert "help-down" in binding_ids()
+    assert keymap_problem({"answer-yes": "j", "summary-back": "y"}) is None
