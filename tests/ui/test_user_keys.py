@@ -77,3 +77,79 @@ def test_a_key_moved_on_one_screen_may_take_a_key_of_another():
     # j moves the help's scroll, on another screen than the answers.
     assert "help-down" in binding_ids()
     assert keymap_problem({"answer-yes": "j", "summary-back": "y"}) is None
+
+
+def notices(app) -> list[str]:
+    return [notification.message for notification in app._notifications]
+
+
+async def test_u_says_what_it_undid_and_when_there_is_nothing_to_undo(small_store, make):
+    app = make(small_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("u")
+        assert notices(app) == [
+            "Nothing to undo: every change of this session is undone, or none was made"
+        ]
+        app.clear_notifications()
+        await pilot.press("y", "p", "u")
+        assert notices(app) == ["Undid: the promote flag for Ada Lovelace"]
+        await pilot.press("ctrl+z")
+        assert notices(app)[-1] == "Undid: answer yes to Know needs for Ada Lovelace"
+        assert app.session.draft.answers.get("know_needs") is None
+
+
+async def test_c_copies_the_email_and_says_what_it_copied(small_store, make):
+    app = make(small_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        assert app.clipboard == "ada@example.com"
+        assert notices(app) == ["Copied ada@example.com"]
+
+
+async def test_c_without_an_email_says_so_and_copies_nothing(tmp_path, make):
+    from ui_support import open_store
+
+    from reltui.formats.records import ContactRecord
+
+    with open_store(tmp_path / "db") as store:
+        store.import_records([ContactRecord(name="[b]No[/b] Mail")])
+        app = make(store)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("c")
+            assert app.clipboard == ""
+            assert notices(app) == ["[b]No[/b] Mail has no email to copy"]
+
+
+async def test_c_in_the_list_copies_the_row_under_the_cursor(small_store, make):
+    app = make(small_store, keys={"copy-email": "ctrl+y"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("L")
+        await pilot.pause()
+        await pilot.press("down", "ctrl+y")
+        assert app.clipboard == "bwk@example.com"
+
+
+async def test_read_only_hides_the_writing_keys_and_says_why_they_do_nothing(small_store, make):
+    from ui_support import open_store
+
+    path = small_store.path
+    small_store.close()
+    with open_store(path, read_only=True) as store:
+        app = make(store)
+        async with app.run_test(size=(80, 24)) as pilot:
+            footer = screen_lines(app)[-1]
+            for shown in ("Yes", "No", "Unsure", "Undo", "Skip", "Note"):
+                assert f" {shown}" not in footer, shown
+            assert "Search" in footer
+            await pilot.press("y")
+            assert app.session.draft.answers.get("know_needs") is None
+            assert len(notices(app)) == 1
+            assert notices(app)[0].startswith("Read-only: ")
+            await pilot.press("c")  # copying writes nothing: it still works
+            assert app.clipboard == "ada@example.com"
+            app.clear_notifications()
+            await pilot.press("L")
+            await pilot.pause()
+            await pilot.press("a")
+            assert app.screen.id == "contact-list"
+            assert notices(app)[0].startswith("Read-only: ")

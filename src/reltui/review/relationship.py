@@ -24,6 +24,15 @@ class ActivityStep:
     touch: Touch | None = None
     edit: ContactEdit | None = None
 
+    @property
+    def what(self) -> str:
+        """The change, as the undo notice names it: "the call logged", "the edit of email"."""
+        if self.touch is not None:
+            return f"the {self.touch.kind} logged"
+        if self.edit is not None and self.edit.changes:
+            return f"the edit of {', '.join(self.edit.changes)}"
+        return "the edit"
+
     def undo(self, store: Store) -> None:
         if self.touch is not None:
             store.remove_touch(self.touch)

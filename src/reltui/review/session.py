@@ -202,13 +202,17 @@ class ReviewSession:
                 if not review.answers.get(qid):
                     review.answers[qid] = last[qid]
 
-        self._change(draft, fill)
+        self._change(draft, fill, "last review's answers")
         self.question = self._first_open_question()
         return self.is_complete and not was_complete
 
     def set_answer(self, question_id: str, value: Answer | None) -> None:
         draft = self._require_draft()
-        self._change(draft, lambda review: review.answers.__setitem__(question_id, value))
+        titles = {question.id: question.title for question in self.questions}
+        what = f"answer {value} to {titles.get(question_id, question_id)}"
+        if value is None:
+            what = f"clearing {titles.get(question_id, question_id)}"
+        self._change(draft, lambda review: review.answers.__setitem__(question_id, value), what)
 
     def decision_refused(self) -> str | None:
         """Why ``p`` or ``k`` records nothing for the current contact, or ``None`` if it may."""
@@ -234,7 +238,7 @@ class ReviewSession:
 
     def set_note(self, note: str) -> None:
         draft = self._require_draft()
-        self._change(draft, lambda review: setattr(review, "note", note))
+        self._change(draft, lambda review: setattr(review, "note", note), "the review note")
 
     def skip(self) -> datetime:
         """Defer the current contact to next week and move on; returns the day it comes back.
@@ -249,7 +253,7 @@ class ReviewSession:
                 review.decision = Decision.SKIP
             review.deferred_until = until
 
-        self._change(draft, mark)
+        self._change(draft, mark, "the skip")
         self.next_contact()
         return until
 
@@ -264,7 +268,8 @@ class ReviewSession:
             review.decision = new
             review.deferred_until = None
 
-        self._change(draft, mark)
+        flag = "promote" if decision == Decision.PROMOTE else "keep"
+        self._change(draft, mark, f"the {flag} flag" if new else f"removing the {flag} flag")
         return None
 
     def _require_draft(self) -> Review:
@@ -273,14 +278,16 @@ class ReviewSession:
             raise LookupError("the queue is finished")
         return draft
 
-    def _change(self, draft: Review, edit: Callable[[Review], None]) -> None:
+    def _change(self, draft: Review, edit: Callable[[Review], None], what: str) -> None:
         contact_id = draft.contact_id
         exists = any(review.id == draft.id for review in self.store.reviews(contact_id))
         before = replace(draft, answers=dict(draft.answers)) if exists else None
         changed = replace(draft, answers=dict(draft.answers), at=self.clock())
         edit(changed)
         self._save(changed)
-        self._undo.append(UndoStep(contact_id, draft.id, before, self.position, self.question))
+        self._undo.append(
+            UndoStep(contact_id, draft.id, before, self.position, self.question, what)
+        )
 
     def _save(self, review: Review) -> None:
         contact_id = review.contact_id
@@ -291,6 +298,13 @@ class ReviewSession:
             review.decision = None  # a review that completes as a client carries no decision
         self.store.save_review(review)
         self._changes = None
+
+    def undo_description(self) -> str | None:
+        """What ``undo`` would put back, and for whom: "answer yes to Know needs for Ada"."""
+        if not self._undo:
+            return None
+        step = self._undo[-1]
+        return f"{step.what} for {self.store.contact(step.contact_id).name}"
 
     def undo(self) -> bool:
         """Put back the last change of this session; False when there is nothing to undo."""

@@ -16,6 +16,8 @@ class UndoStep:
     before: Review | None
     position: int
     question: int
+    # What the change was, as the undo notice names it: "answer yes to Know needs".
+    what: str = "a change"
 
 
 @dataclass(frozen=True, slots=True)

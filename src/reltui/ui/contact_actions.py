@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
+from textual import events
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
+from textual.widgets import Input
 
 from reltui.domain.edits import EDITABLE_FIELDS, field_text
 from reltui.review import relationship
 from reltui.review.timeline import contact_heading, contact_timeline
 from reltui.store.errors import StoreError
+from reltui.ui.keymap import bound_keys
 from reltui.ui.text import safe
 
 if TYPE_CHECKING:
@@ -25,6 +28,7 @@ CONTACT_BINDINGS: list[Binding] = [
     Binding(
         "H", "timeline", "Timeline", show=False, id="contact-timeline", tooltip="Contact's timeline"
     ),
+    Binding("c", "copy_email", "Copy email", show=False, id="copy-email", tooltip="Copy the email"),
 ]
 # Actions that write; disabled when the database is open read-only.
 CONTACT_WRITING_ACTIONS = frozenset({"add_contact", "edit_contact", "log_touch"})
@@ -40,7 +44,38 @@ def _problem_of(error: StoreError) -> dict[str, str]:
 
 
 class ContactActions(Screen[None]):
-    """Mixed into a screen that has a current contact: ``a``, ``e``, ``t`` and ``H``."""
+    """Mixed into a screen that has a current contact: ``a``, ``e``, ``t``, ``H`` and ``c``."""
+
+    # The screen's actions that write: hidden from the footer when the database is read-only.
+    WRITING_ACTIONS: ClassVar[frozenset[str]] = CONTACT_WRITING_ACTIONS
+
+    def on_key(self, event: events.Key) -> None:
+        """A key that does nothing here says why in one line, instead of nothing at all."""
+        if isinstance(self.focused, Input):
+            return  # typed into the field
+        reason = self.why_key_does_nothing(event.key)
+        if reason:
+            event.stop()
+            event.prevent_default()
+            self.notify(reason, markup=False, timeout=3)
+
+    def why_key_does_nothing(self, key: str) -> str | None:
+        """Why ``key`` has no effect now, or ``None`` when it has one (or is no key of ours)."""
+        if self.reltui.store.read_only and key in self.keys_of(self.WRITING_ACTIONS):
+            return (
+                "Read-only: this review only looks; answers, notes and contacts cannot change "
+                "(opened with --read-only, or another reltui holds the database)"
+            )
+        return None
+
+    def keys_of(self, actions: frozenset[str]) -> set[str]:
+        """The keys, as the user has them, of this screen's bindings for ``actions``."""
+        return {
+            key
+            for binding in self.BINDINGS
+            if isinstance(binding, Binding) and binding.action.split("(", 1)[0] in actions
+            for key in bound_keys(binding, self.reltui.keymap)
+        }
 
     def action_contact_id(self) -> int | None:
         """The contact the keys act on; each screen names its current one (none here)."""
@@ -124,6 +159,19 @@ class ContactActions(Screen[None]):
 
         name = safe(self.reltui.store.contact(contact_id).name)
         self.app.push_screen(TouchForm(name, session.clock().date()), closed)
+
+    def action_copy_email(self) -> None:
+        """Put the contact's email on the clipboard, through the terminal (OSC 52)."""
+        contact_id = self.action_contact_id()
+        if contact_id is None:
+            return
+        contact = self.reltui.store.contact(contact_id)
+        email = safe(contact.email)
+        if not email:
+            self.notify(f"{safe(contact.name)} has no email to copy", markup=False, timeout=3)
+            return
+        self.app.copy_to_clipboard(email)
+        self.notify(f"Copied {email}", markup=False, timeout=3)
 
     def action_timeline(self) -> None:
         from reltui.ui.screens.timeline import TimelineScreen

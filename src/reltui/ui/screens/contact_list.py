@@ -155,8 +155,9 @@ class ContactListScreen(ContactActions):
             self.sort_column, self.sort_reverse = column, False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # False hides the key from the footer; pressed, it says why it does nothing.
         if action in CONTACT_WRITING_ACTIONS and self.reltui.store.read_only:
-            return None
+            return False
         return True
 
     def action_contact_id(self) -> int | None:

@@ -113,6 +113,7 @@ class ReviewScreen(ContactActions):
 
     AUTO_FOCUS = None
     BINDINGS: ClassVar[list[BindingType]] = [*REVIEW_BINDINGS]
+    WRITING_ACTIONS = WRITING_ACTIONS | CONTACT_WRITING_ACTIONS
     # Below 76 columns the card and the questions stack instead of sitting side by side.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (76, "-wide")]
 
@@ -190,8 +191,9 @@ class ReviewScreen(ContactActions):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         session = self.session
-        if action in WRITING_ACTIONS | CONTACT_WRITING_ACTIONS and session.store.read_only:
-            return None
+        # Hidden from the footer; pressed, the key says why it does nothing (why_key_does_nothing).
+        if action in self.WRITING_ACTIONS and session.store.read_only:
+            return False
         if action in ("edit_contact", "log_touch", "timeline"):
             return True if self.at_contact else None
         if action == "undo":
@@ -255,10 +257,17 @@ class ReviewScreen(ContactActions):
         self.session.go_to_question(index)
         self.sync()
 
+    def why_key_does_nothing(self, key: str) -> str | None:
+        reason = super().why_key_does_nothing(key)
+        if reason is None and not self.can_undo and key in self.keys_of(frozenset({"undo"})):
+            return "Nothing to undo: every change of this session is undone, or none was made"
+        return reason
+
     def action_undo(self) -> None:
+        what = self.session.undo_description()
         if self.session.undo():
             self._changed(self.session.current_id)
-            self.notify("Undone", markup=False, timeout=2)
+            self.notify(f"Undid: {safe(what or 'a change')}", markup=False, timeout=3)
 
     def action_toggle_promote(self) -> None:
         self._decided(self.session.toggle_promote())
