@@ -156,9 +156,7 @@ class ContactListScreen(ContactActions):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # False hides the key from the footer; pressed, it says why it does nothing.
-        if action in CONTACT_WRITING_ACTIONS and self.reltui.store.read_only:
-            return False
-        return True
+        return not (action in CONTACT_WRITING_ACTIONS and self.reltui.store.read_only)
 
     def action_contact_id(self) -> int | None:
         current = self.query_one(ContactTable).current
