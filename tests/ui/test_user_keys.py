@@ -153,3 +153,36 @@ async def test_read_only_hides_the_writing_keys_and_says_why_they_do_nothing(sma
             await pilot.press("a")
             assert app.screen.id == "contact-list"
             assert notices(app)[0].startswith("Read-only: ")
+
+
+async def test_palette_names_each_queue_and_keeps_only_the_system_commands_that_fit(
+    small_store, make
+):
+    from reltui.ui.commands import ReviewCommands
+
+    app = make(small_store, keys={"list-view": "ctrl+l"})
+    async with app.run_test(size=(80, 24)):
+        system = [(command.title, command.help) for command in app.get_system_commands(app.screen)]
+        assert [title for title, _ in system] == ["Theme", "Keys", "Quit"]
+        assert ("Keys", "Every key of every screen (key ?)") in system
+        commands = {
+            title: help_text for title, _, help_text in ReviewCommands(app.screen)._commands()
+        }
+        assert commands["Review who is due"].startswith("Queue due: Reviews in progress")
+        assert commands["Review every contact"] == "Queue all: All contacts, by name"
+        assert (
+            commands["Review candidates"]
+            == "Queue candidate: Every promotion candidate, due or not"
+        )
+        assert commands["List contacts"] == "All contacts as a table (key ^l)"
+        assert not any("the all queue" in text for text in commands.values())
+
+
+async def test_help_says_how_to_close_it(small_store, make):
+    app = make(small_store, keys={"help-close": "escape,f10"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        assert "esc f10 closes" in "\n".join(screen_lines(app))
+        await pilot.press("f10")
+        assert app.screen.id == "review"

@@ -64,4 +64,17 @@ class Context:
         return store
 
 
+class NamesChoice(click.Choice):
+    """A choice that also takes earlier names of its values, quietly (``customers``)."""
+
+    def __init__(self, choices: tuple[str, ...], aliases: dict[str, str]) -> None:
+        super().__init__(choices)
+        self.aliases = aliases
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None):  # noqa: ANN201 - click's signature
+        if isinstance(value, str):
+            value = self.aliases.get(value, value)
+        return super().convert(value, param, ctx)
+
+
 pass_context = click.make_pass_decorator(Context)

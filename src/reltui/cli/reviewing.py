@@ -12,8 +12,8 @@ from pathlib import Path
 
 import click
 
-from reltui.cli.context import Context, UserError, pass_context
-from reltui.review.queues import QUEUES
+from reltui.cli.context import Context, NamesChoice, UserError, pass_context
+from reltui.review.queues import QUEUE_ALIASES, QUEUES
 from reltui.store.backup import BackgroundBackup
 from reltui.store.db import DatabaseLocked, Store, StoreError
 from reltui.store.errors import ReadOnlyDatabase
@@ -103,7 +103,7 @@ def run_review(context: Context, queue: str, reviewer: str | None, read_only: bo
 
 QUEUE_OPTION = click.option(
     "--queue",
-    type=click.Choice(QUEUES),
+    type=NamesChoice(QUEUES, QUEUE_ALIASES),
     default="due",
     show_default=True,
     help="Which contacts to walk through.",

@@ -22,7 +22,7 @@ from reltui.domain.state import (
     skip_until,
 )
 from reltui.review.insights import current_split
-from reltui.review.queues import build_queue
+from reltui.review.queues import build_queue, canonical_queue
 from reltui.review.relationship import ActivityStep
 from reltui.review.steps import JumpBack, UndoStep
 from reltui.store.db import Store, new_review_id
@@ -43,7 +43,7 @@ class ReviewSession:
         self.settings = settings
         self.reviewer = reviewer or settings.reviewer
         self.clock = clock or store.clock
-        self.queue_name = queue_name
+        self.queue_name = canonical_queue(queue_name)
         self.queue: list[int] = build_queue(store, queue_name, self.clock(), settings)
         self.position = 0
         self.question = 0

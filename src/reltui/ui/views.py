@@ -22,9 +22,9 @@ QUEUE_LABELS = {
     "at-risk": "at risk",
     "all": "contacts",
     "unreviewed": "unreviewed",
-    "customers": "customers",
-    "candidates": "candidates",
-    "clients": "clients",
+    "customer": "customers",
+    "candidate": "candidates",
+    "client": "clients",
 }
 
 
@@ -179,7 +179,7 @@ def progress_text(session: ReviewSession) -> str:
     position, total = session.progress()
     label = QUEUE_LABELS.get(session.queue_name, session.queue_name)
     if total == 0:
-        return f"the {session.queue_name} queue is empty"
+        return f"the {label} queue is empty"
     if session.done:
         return f"all {total:,} {label} done"
     return f"{position:,} of {total:,} {label}"

@@ -131,8 +131,10 @@ class HelpScreen(ModalScreen[None]):
                 self._section("Candidates' plans (P)", [*PLANS_BINDINGS, *plan_open]),
             ]
         )
+        close = with_user_keys(self.app, HELP_BINDINGS[:1])[0]
         with Pane() as pane:
             pane.border_title = "Keys"
+            pane.border_subtitle = f"{' '.join(key_names(self.app, close))} closes"
             with Horizontal():
                 yield Static(review, id="help-review")
                 yield Static(others, id="help-others")
