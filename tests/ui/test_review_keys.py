@@ -128,10 +128,10 @@ async def test_o_writes_a_note_saved_with_the_review(small_store, make):
         ada = names(small_store)["Ada Lovelace"]
         await pilot.press("o")
         assert isinstance(app.screen, NoteScreen)
-        assert "Note on Ada Lovelace" in screen_text(app)
+        assert "Review note on Ada Lovelace" in screen_text(app)
         await pilot.press(*"Call in May", "ctrl+s")
         assert not isinstance(app.screen, NoteScreen)
-        assert "note Call in May" in app.screen.query_one(ContactCard).render().plain
+        assert "review note Call in May" in app.screen.query_one(ContactCard).render().plain
         await pilot.press("o", "escape")
         assert app.session.draft.note == "Call in May"
     with open_store(small_store.path, read_only=True) as fresh:

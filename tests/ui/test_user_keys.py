@@ -174,7 +174,7 @@ async def test_palette_names_each_queue_and_keeps_only_the_system_commands_that_
             commands["Review candidates"]
             == "Queue candidate: Every promotion candidate, due or not"
         )
-        assert commands["List contacts"] == "All contacts as a table (key ^l)"
+        assert commands["List contacts"] == "All contacts as a table (key ctrl+l)"
         assert not any("the all queue" in text for text in commands.values())
 
 

@@ -14,7 +14,7 @@ APP_BINDINGS: list[Binding] = [
     Binding(
         "ctrl+p",
         "command_palette",
-        "Commands",
+        "palette",
         show=False,
         priority=True,
         id="palette",

@@ -15,7 +15,7 @@ from reltui.domain.edits import EDITABLE_FIELDS, field_text
 from reltui.review import relationship
 from reltui.review.timeline import contact_heading, contact_timeline
 from reltui.store.errors import StoreError
-from reltui.ui.keymap import bound_keys
+from reltui.ui.keymap import bound_keys, key_of
 from reltui.ui.text import safe
 
 if TYPE_CHECKING:
@@ -67,6 +67,10 @@ class ContactActions(Screen[None]):
                 "(opened with --read-only, or another reltui holds the database)"
             )
         return None
+
+    def undo_key(self) -> str:
+        """The key that undoes, as the user has it (the review's, also from the list)."""
+        return key_of(self.app, "undo", "u")
 
     def keys_of(self, actions: frozenset[str]) -> set[str]:
         """The keys, as the user has them, of this screen's bindings for ``actions``."""
@@ -133,7 +137,7 @@ class ContactActions(Screen[None]):
         def closed(saved: bool | None) -> None:
             if saved and changed and changed[0]:
                 self._saved(contact_id)
-                self.notify("Saved; u undoes it", markup=False, timeout=3)
+                self.notify(f"Saved; {self.undo_key()} undoes it", markup=False, timeout=3)
 
         heading = Content.assemble("Edit ", (safe(contact.name), "bold"))
         self.app.push_screen(ContactForm(heading, values, submit), closed)
@@ -155,7 +159,9 @@ class ContactActions(Screen[None]):
                 self.notify(f"Not saved: {error}", severity="error", markup=False)
                 return
             self._saved(contact_id)
-            self.notify(f"Logged {entry.kind}; u undoes it", markup=False, timeout=3)
+            self.notify(
+                f"Logged {entry.kind}; {self.undo_key()} undoes it", markup=False, timeout=3
+            )
 
         name = safe(self.reltui.store.contact(contact_id).name)
         self.app.push_screen(TouchForm(name, session.clock().date()), closed)

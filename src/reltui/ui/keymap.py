@@ -97,13 +97,20 @@ def with_user_keys(app: App, bindings: Iterable[Binding]) -> list[Binding]:
     """``bindings`` as the user has them: keys from the app's keymap where it names them."""
     keymap: Mapping[str, str] = getattr(app, "keymap", {})
     return [
-        binding.with_key(keymap[binding.id], key_display=None) if binding.id in keymap else binding
+        binding.with_key(keymap[binding.id], key_display=None)
+        if binding.id is not None and binding.id in keymap
+        else binding
         for binding in bindings
     ]
 
 
+def readable_key(key: str) -> str:
+    """A key as a sentence names it: ``?``, ``/`` and ``=`` as typed, the others by name."""
+    shown = format_key(key.strip())
+    return shown if len(shown) == 1 and shown.isascii() else key.strip()
+
+
 def key_of(app: App, binding_id: str, default: str) -> str:
-    """How the first key of binding ``binding_id`` is shown, for a line that names it."""
+    """The first key of binding ``binding_id`` as the user has it, for a line that names it."""
     keymap: Mapping[str, str] = getattr(app, "keymap", {})
-    key = keymap.get(binding_id, default).split(",")[0]
-    return app.get_key_display(Binding(key, ""))
+    return readable_key(keymap.get(binding_id, default).split(",")[0])

@@ -6,6 +6,7 @@ view changed. Every contact-derived string goes through ``safe`` here, once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -185,7 +186,12 @@ def progress_text(session: ReviewSession) -> str:
     return f"{position:,} of {total:,} {label}"
 
 
-def done_text(session: ReviewSession) -> str:
+def default_key(binding_id: str, default: str) -> str:
+    """A binding's key as shipped; the app passes the user's own keys instead."""
+    return default
+
+
+def done_text(session: ReviewSession, key: Callable[[str, str], str] = default_key) -> str:
     """What an empty or finished queue says: that it is done, what it covered, what next."""
     if not session.done:
         return ""
@@ -200,7 +206,9 @@ def done_text(session: ReviewSession) -> str:
             f"The {label} queue is done: {total:,} {contacts}, "
             f"{len(changes.reviewed):,} reviewed in this session."
         )
-    back = "h back to the last contact, " if total else ""
+    back = f"{key('previous-contact', 'h')} back to the last contact, " if total else ""
     return (
-        f"{covered}\n\n{back}ctrl+p switches queue, L lists every contact, / searches, q finishes."
+        f"{covered}\n\n{back}{key('palette', 'ctrl+p')} switches queue, "
+        f"{key('list-view', 'L')} lists every contact, {key('search', '/')} searches, "
+        f"{key('quit', 'q')} finishes."
     )

@@ -14,6 +14,7 @@ from textual.widgets import Footer
 from reltui.domain.rules import Answer
 from reltui.review.session import ReviewSession
 from reltui.ui.contact_actions import CONTACT_BINDINGS, CONTACT_WRITING_ACTIONS, ContactActions
+from reltui.ui.keymap import key_of
 from reltui.ui.messages import ReviewChanged
 from reltui.ui.text import safe
 from reltui.ui.views import (
@@ -75,7 +76,7 @@ REVIEW_BINDINGS: list[Binding] = [
     Binding("s", "skip", "Skip", id="skip", tooltip="Skip until next week"),
     Binding("right,l", "next_contact", "Next", show=False, id="next-contact"),
     Binding("left,h", "previous_contact", "Previous", show=False, id="previous-contact"),
-    Binding("o", "note", "Note", id="note", tooltip="Write a note"),
+    Binding("o", "note", "Note", id="note", tooltip="Write a review note"),
     Binding("slash", "search", "Search", id="search", tooltip="Find a contact"),
     Binding(
         "b",
@@ -171,12 +172,16 @@ class ReviewScreen(ContactActions):
         self.questions = questions_view(session)
         self.split = SplitView.of_changes(session.changes())
         self.progress = progress_text(session)
-        self.done_text = done_text(session)
+        self.done_text = done_text(session, self._key)
         # Both reactives refresh the Footer themselves, and only when they change: a full
         # Footer recompose on every key costs more than the rest of the redraw.
         self.at_contact = not session.done
         self.can_undo = session.can_undo
         self.can_go_back = session.jump_back is not None
+
+    def _key(self, binding_id: str, default: str) -> str:
+        """The key the user has for ``binding_id``, for a line that names it."""
+        return key_of(self.app, binding_id, default)
 
     def _changed(self, contact_id: int | None, announcement: str = "") -> None:
         if contact_id is not None:
@@ -229,7 +234,9 @@ class ReviewScreen(ContactActions):
         completed = confirm()
         if completed is None:
             self.notify(
-                "Never reviewed: there is no answer from last time to keep; answer y, n or m",
+                "Never reviewed: there is no answer from last time to keep; answer "
+                f"{self._key('answer-yes', 'y')}, {self._key('answer-no', 'n')} "
+                f"or {self._key('answer-unsure', 'm')}",
                 markup=False,
                 timeout=3,
             )
@@ -347,7 +354,8 @@ class ReviewScreen(ContactActions):
         def chosen(contact_id: int | None) -> None:
             if contact_id is not None:
                 self.jump_to(contact_id, remember=True)
-                self.notify("b goes back to where you were", markup=False, timeout=3)
+                back = self._key("jump-back", "b")
+                self.notify(f"{back} goes back to where you were", markup=False, timeout=3)
 
         self.app.push_screen(SearchScreen(), chosen)
 
