@@ -44,7 +44,7 @@ async def test_question_mark_lists_every_review_key(small_store, make):
         assert "u ^z      Undo (several steps)" in review_help
         assert "→ l       Next" in review_help
         others = app.screen.query_one("#help-others").render().plain
-        assert "Commands" in others
+        assert "Command palette" in others
         assert "1-6       Sort (again: reverse)" in others
         assert "End: summary, then quit" in others
         await pilot.press("escape")

@@ -39,7 +39,7 @@ async def test_help_shows_the_users_keys(small_store, make):
         assert "y         Answer yes" not in review_help
         others = app.screen.query_one("#help-others").render().plain
         assert "f1        Show every key" in others
-        assert "^k        Commands" in others
+        assert "^k        Command palette" in others
 
 
 def test_every_binding_has_an_id_and_no_id_is_given_twice_on_one_screen():

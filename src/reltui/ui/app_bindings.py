@@ -18,6 +18,6 @@ APP_BINDINGS: list[Binding] = [
         show=False,
         priority=True,
         id="palette",
-        tooltip="Commands",
+        tooltip="Command palette",
     ),
 ]

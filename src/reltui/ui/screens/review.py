@@ -74,8 +74,17 @@ REVIEW_BINDINGS: list[Binding] = [
     Binding("p", "toggle_promote", "Promote", show=False, id="promote", tooltip="Flag to promote"),
     Binding("k", "toggle_keep", "Keep", show=False, id="keep", tooltip="Keep as customer"),
     Binding("s", "skip", "Skip", id="skip", tooltip="Skip until next week"),
-    Binding("right,l", "next_contact", "Next", show=False, id="next-contact"),
-    Binding("left,h", "previous_contact", "Previous", show=False, id="previous-contact"),
+    Binding(
+        "right,l", "next_contact", "Next", show=False, id="next-contact", tooltip="Next contact"
+    ),
+    Binding(
+        "left,h",
+        "previous_contact",
+        "Previous",
+        show=False,
+        id="previous-contact",
+        tooltip="Previous contact",
+    ),
     Binding("o", "note", "Note", id="note", tooltip="Write a review note"),
     Binding("slash", "search", "Search", id="search", tooltip="Find a contact"),
     Binding(
