@@ -43,10 +43,11 @@ async def test_help_shows_the_users_keys(small_store, make):
 
 
 def test_every_binding_has_an_id_and_no_id_is_given_twice_on_one_screen():
-    from reltui.ui.keymap import screens
+    from reltui.ui.keymap import builtin_bindings, screens
 
+    builtin = builtin_bindings()
     for screen, bindings in screens().items():
-        ids = [binding.id for binding in bindings]
+        ids = [binding.id for binding in bindings if binding not in builtin]
         assert None not in ids, screen
         assert len(ids) == len(set(ids)), screen
 
@@ -67,6 +68,15 @@ def test_default_keys_do_not_clash():
         ({"quit": "y"}, "keys: quit and answer-yes both use y on the review screen"),
         ({"help": "?", "quit": "?"}, "keys: help and quit both use ? on the review screen"),
         ({"table-down": "f"}, "keys: list-status and table-down both use f on the list screen"),
+        (
+            {"answer-yes": "ctrl+q"},
+            "keys: Textual's quit and answer-yes both use ctrl+q on the review screen",
+        ),
+        # The palette's key holds in dialogs too: it would take the note's save away.
+        (
+            {"palette": "ctrl+s"},
+            "keys: palette and form-save both use ctrl+s on the contact form screen",
+        ),
     ],
 )
 def test_an_unknown_id_or_a_clash_is_one_line_naming_it(keys, problem):

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from textual.app import App
 from textual.binding import Binding
 from textual.keys import _character_to_key, format_key
+from textual.screen import Screen
 
 
 def screens() -> dict[str, list[Binding]]:
@@ -27,20 +28,38 @@ def screens() -> dict[str, list[Binding]]:
     from reltui.ui.widgets.contact_table import TABLE_BINDINGS
     from reltui.ui.widgets.plan_list import PLAN_LIST_BINDINGS
 
-    # Dialogs (help, search, forms, the note) take no app keys while they are open.
+    builtin = builtin_bindings()
+    app = [*builtin, *APP_BINDINGS]
+    # Dialogs (help, search, forms, the note) take only the app's priority keys (the palette).
+    dialog = [*builtin, *(binding for binding in APP_BINDINGS if binding.priority)]
     return {
-        "review": [*APP_BINDINGS, *REVIEW_BINDINGS],
-        "list": [*APP_BINDINGS, *LIST_BINDINGS, *TABLE_BINDINGS],
-        "summary": [*APP_BINDINGS, *SUMMARY_BINDINGS],
-        "trend": [*APP_BINDINGS, *TREND_BINDINGS],
-        "plans": [*APP_BINDINGS, *PLANS_BINDINGS, *PLAN_LIST_BINDINGS],
-        "timeline": [*APP_BINDINGS, *TIMELINE_BINDINGS],
-        "help": HELP_BINDINGS,
-        "search": SEARCH_BINDINGS,
-        "contact form": FORM_BINDINGS,
-        "touch form": TOUCH_BINDINGS,
-        "note": NOTE_BINDINGS,
+        "review": [*app, *REVIEW_BINDINGS],
+        "list": [*app, *LIST_BINDINGS, *TABLE_BINDINGS],
+        "summary": [*app, *SUMMARY_BINDINGS],
+        "trend": [*app, *TREND_BINDINGS],
+        "plans": [*app, *PLANS_BINDINGS, *PLAN_LIST_BINDINGS],
+        "timeline": [*app, *TIMELINE_BINDINGS],
+        "help": [*dialog, *HELP_BINDINGS],
+        "search": [*dialog, *SEARCH_BINDINGS],
+        "contact form": [*dialog, *FORM_BINDINGS],
+        "touch form": [*dialog, *TOUCH_BINDINGS],
+        "note": [*dialog, *NOTE_BINDINGS],
     }
+
+
+def builtin_bindings() -> list[Binding]:
+    """Textual's own keys (ctrl+q, tab, ctrl+c): they hold on every screen and have no id."""
+    return [
+        binding if isinstance(binding, Binding) else Binding(*binding)
+        for binding in [*App.BINDINGS, *Screen.BINDINGS]
+    ]
+
+
+def _name(binding: Binding) -> str:
+    """How a clash names a binding: its id, or what Textual's own key does."""
+    if binding.id:
+        return binding.id
+    return f"Textual's {binding.action.split('.')[-1].replace('_', ' ')}"
 
 
 def binding_ids() -> list[str]:
@@ -76,12 +95,12 @@ def keymap_problem(keys: Mapping[str, str]) -> str | None:
         for binding in bindings:
             for key in bound_keys(binding, keymap):
                 other = holders.setdefault(key, binding)
-                if other.id == binding.id:
+                if other is binding or (other.id is not None and other.id == binding.id):
                     continue
                 # Keys the app shares with a screen on purpose (q, ?) are not the user's doing.
                 if binding.id in keymap or other.id in keymap:
                     return (
-                        f"keys: {other.id} and {binding.id} both use {format_key(key)} "
+                        f"keys: {_name(other)} and {_name(binding)} both use {format_key(key)} "
                         f"on the {screen} screen"
                     )
     return None
