@@ -58,11 +58,34 @@ def test_default_keys_do_not_clash():
 
 
 @pytest.mark.parametrize(
+    "key", ["j", "J", "?", "é", "ctrl+j", "ctrl+shift+up", "f5", "enter", "pagedown", "slash", "+"]
+)
+def test_keys_textual_can_report_are_keys(key):
+    from reltui.ui.keymap import is_key
+
+    assert is_key(key)
+    problem = keymap_problem({"trend": key})
+    assert problem is None or "is not a key" not in problem
+
+
+@pytest.mark.parametrize("key", ["foo", "ctrl+jj", "ctrl+", "page down"])
+def test_names_textual_never_reports_are_not_keys(key):
+    from reltui.ui.keymap import is_key
+
+    assert not is_key(key)
+
+
+@pytest.mark.parametrize(
     ("keys", "problem"),
     [
         (
             {"answr-yes": "j"},
             "keys.answr-yes: no key has this id (did you mean answer-yes?); the README lists them",
+        ),
+        (
+            {"answer-yes": "j,ctrl+jj"},
+            "keys.answer-yes: 'ctrl+jj' is not a key; keys look like j, J, ctrl+j, f5, enter, "
+            "pagedown",
         ),
         ({"answer-yes": "n"}, "keys: answer-yes and answer-no both use n on the review screen"),
         ({"quit": "y"}, "keys: quit and answer-yes both use y on the review screen"),

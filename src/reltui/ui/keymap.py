@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import difflib
+import string
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from textual.app import App
 from textual.binding import Binding
-from textual.keys import _character_to_key, format_key
+from textual.keys import (
+    KEY_ALIASES,
+    KEY_NAME_REPLACEMENTS,
+    KEY_TO_UNICODE_NAME,
+    Keys,
+    _character_to_key,
+    format_key,
+)
 from textual.screen import Screen
 
 
@@ -89,6 +98,13 @@ def keymap_problem(keys: Mapping[str, str]) -> str | None:
             close = difflib.get_close_matches(binding_id, known, n=1)
             hint = f" (did you mean {close[0]}?)" if close else ""
             return f"keys.{binding_id}: no key has this id{hint}; the README lists them"
+    for binding_id, value in keys.items():
+        for key in value.split(","):
+            if not is_key(key.strip()):
+                return (
+                    f"keys.{binding_id}: {key.strip()!r} is not a key; keys look like "
+                    "j, J, ctrl+j, f5, enter, pagedown"
+                )
     keymap = user_keymap(keys)
     for screen, bindings in screens().items():
         holders: dict[str, Binding] = {}
@@ -104,6 +120,25 @@ def keymap_problem(keys: Mapping[str, str]) -> str | None:
                         f"on the {screen} screen"
                     )
     return None
+
+
+MODIFIERS = ("ctrl+", "shift+", "alt+", "meta+", "super+", "hyper+")
+
+
+@lru_cache(1)
+def _key_names() -> frozenset[str]:
+    names = {key.value for key in Keys}
+    names.update(KEY_NAME_REPLACEMENTS, KEY_NAME_REPLACEMENTS.values(), KEY_TO_UNICODE_NAME)
+    names.update(KEY_ALIASES, (_character_to_key(mark) for mark in string.punctuation))
+    return frozenset(names)
+
+
+def is_key(key: str) -> bool:
+    """Whether Textual can ever report ``key``: a character or a key name, with modifiers."""
+    base = key
+    while base.startswith(MODIFIERS) and "+" in base[:-1]:
+        base = base.split("+", 1)[1]
+    return len(base) == 1 or base in _key_names()
 
 
 def bound_keys(binding: Binding, keymap: Mapping[str, str]) -> list[str]:
