@@ -18,6 +18,8 @@ def readme_table() -> list[tuple[list[str], list[str], str]]:
     section = text[text.index(START) + len(START) : text.index(END)]
     rows = []
     for line in section.strip().splitlines()[2:]:
+        if not line.startswith("|"):
+            break
         keys, ids, does = (cell.strip() for cell in line.strip().strip("|").split(" | "))
         rows.append((re.findall(r"`([^`]+)`", keys), re.findall(r"`([^`]+)`", ids), does))
     return rows
@@ -36,6 +38,16 @@ def test_readme_lists_every_review_and_app_key_once_as_the_bindings_have_it():
         first = bindings[ids[0]]
         expected = GROUPED.get(action_name(first)) or first.tooltip or first.description
         assert does == expected, ids
+
+
+def test_readme_names_every_other_id_with_its_keys():
+    from reltui.ui.keymap import binding_ids
+
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index(START) : text.index(END)]
+    for binding_id in binding_ids():
+        assert f"`{binding_id}`" in section, binding_id
+    assert "- list: `list-back` (escape), `list-close` (L), `list-filter` (/)" in section
 
 
 def test_readme_table_is_the_generated_one():

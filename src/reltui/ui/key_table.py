@@ -46,13 +46,34 @@ def key_rows(bindings: list[Binding]) -> list[tuple[list[str], list[str], str]]:
     return rows
 
 
+def other_screens() -> list[tuple[str, list[Binding]]]:
+    """The other screens and the keys of their own, each id once, in the order of the help."""
+    from reltui.ui.keymap import screens
+
+    seen = {binding.id for binding in review_bindings()}
+    others: list[tuple[str, list[Binding]]] = []
+    for screen, bindings in screens().items():
+        own = [binding for binding in bindings if binding.id and binding.id not in seen]
+        seen.update(binding.id for binding in own)
+        if own:
+            others.append((screen, own))
+    return others
+
+
 def markdown_table(bindings: list[Binding] | None = None) -> str:
-    """The table, with its markers, as the README holds it."""
+    """The table, and the other screens' ids, with the markers, as the README holds them."""
     lines = [START, "", "| key | id | does |", "| --- | --- | --- |"]
     for keys, ids, does in key_rows(review_bindings() if bindings is None else bindings):
         shown_keys = " ".join(f"`{key}`" for key in keys)
         shown_ids = " ".join(f"`{binding_id}`" for binding_id in ids)
         lines.append(f"| {shown_keys} | {shown_ids} | {does} |")
+    lines += ["", "The other screens' keys, as id (keys):", ""]
+    for screen, own in other_screens():
+        entries = ", ".join(
+            f"`{binding.id}` ({' '.join(readable_key(key) for key in binding.key.split(','))})"
+            for binding in own
+        )
+        lines.append(f"- {screen}: {entries}")
     return "\n".join([*lines, "", END])
 
 
