@@ -9,6 +9,8 @@ import sys
 import click
 
 from reltui import __version__
+from reltui.cli.actions import actions_command
+from reltui.cli.agenda import agenda_command
 from reltui.cli.contacts import add_command, edit_command, show_command
 from reltui.cli.context import Context, UserError
 from reltui.cli.exporting import export_command
@@ -73,6 +75,8 @@ cli.add_command(add_command)
 cli.add_command(edit_command)
 cli.add_command(touch_command)
 cli.add_command(show_command)
+cli.add_command(actions_command)
+cli.add_command(agenda_command)
 
 
 def describe_os_error(error: OSError) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reltui.domain.actions import Action
 from reltui.domain.models import Review
 
 
@@ -18,6 +19,8 @@ class UndoStep:
     question: int
     # What the change was, as the undo notice names it: "answer yes to Know needs".
     what: str = "a change"
+    # What the change did to next actions, (before or None if opened, after): undone with it.
+    actions: tuple[tuple[Action | None, Action], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""Command palette commands: export, switch queue, list, trend, plans, jump to a contact."""
+"""Command palette commands: export, switch queue, list, trend, next actions, jump to a contact."""
 
 from __future__ import annotations
 
@@ -48,9 +48,9 @@ class ReviewCommands(Provider):
                 "Clients, candidates, customers per week" + key("trend", "T"),
             ),
             (
-                "Candidates' plans",
-                partial(app.open_plans),
-                "Every candidate's next actions, the longest waiting first" + key("plans", "P"),
+                "Next actions",
+                partial(app.open_actions),
+                "Every open next action, overdue first, then by due day" + key("actions", "P"),
             ),
         ]
         for name in QUEUES:

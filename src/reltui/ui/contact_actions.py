@@ -1,4 +1,4 @@
-"""The keys the review and the list share for a contact: add, edit, log a touch, timeline."""
+"""The keys the review and the list share for a contact: add, edit, touch, timeline, actions."""
 
 from __future__ import annotations
 
@@ -29,6 +29,14 @@ CONTACT_BINDINGS: list[Binding] = [
         "H", "timeline", "Timeline", show=False, id="contact-timeline", tooltip="Contact's timeline"
     ),
     Binding("c", "copy_email", "Copy email", show=False, id="copy-email", tooltip="Copy the email"),
+    Binding(
+        "A",
+        "contact_actions",
+        "Actions",
+        show=False,
+        id="contact-actions",
+        tooltip="The contact's next actions",
+    ),
 ]
 # Actions that write; disabled when the database is open read-only.
 CONTACT_WRITING_ACTIONS = frozenset({"add_contact", "edit_contact", "log_touch"})
@@ -44,7 +52,7 @@ def _problem_of(error: StoreError) -> dict[str, str]:
 
 
 class ContactActions(Screen[None]):
-    """Mixed into a screen that has a current contact: ``a``, ``e``, ``t``, ``H`` and ``c``."""
+    """Mixed into a screen with a current contact: ``a``, ``e``, ``t``, ``H``, ``A`` and ``c``."""
 
     # The screen's actions that write: hidden from the footer when the database is read-only.
     WRITING_ACTIONS: ClassVar[frozenset[str]] = CONTACT_WRITING_ACTIONS
@@ -178,6 +186,14 @@ class ContactActions(Screen[None]):
             return
         self.app.copy_to_clipboard(email)
         self.notify(f"Copied {email}", markup=False, timeout=3)
+
+    def action_contact_actions(self) -> None:
+        from reltui.ui.screens.actions import ActionsScreen
+
+        contact_id = self.action_contact_id()
+        if contact_id is None:
+            return
+        self.app.push_screen(ActionsScreen(contact_id))
 
     def action_timeline(self) -> None:
         from reltui.ui.screens.timeline import TimelineScreen

@@ -23,19 +23,20 @@ from textual.screen import Screen
 def screens() -> dict[str, list[Binding]]:
     """Each screen's name and the bindings active on it together (the app's keys included)."""
     from reltui.ui.app_bindings import APP_BINDINGS
+    from reltui.ui.screens.action_form import ACTION_FORM_BINDINGS
+    from reltui.ui.screens.actions import ACTIONS_BINDINGS
     from reltui.ui.screens.contact_form import FORM_BINDINGS
     from reltui.ui.screens.contact_list import LIST_BINDINGS
     from reltui.ui.screens.help import HELP_BINDINGS
     from reltui.ui.screens.note import NOTE_BINDINGS
-    from reltui.ui.screens.plans import PLANS_BINDINGS
     from reltui.ui.screens.review import REVIEW_BINDINGS
     from reltui.ui.screens.search import SEARCH_BINDINGS
     from reltui.ui.screens.summary import SUMMARY_BINDINGS
     from reltui.ui.screens.timeline import TIMELINE_BINDINGS
     from reltui.ui.screens.touch_form import TOUCH_BINDINGS
     from reltui.ui.screens.trend import TREND_BINDINGS
+    from reltui.ui.widgets.action_list import ACTION_LIST_BINDINGS
     from reltui.ui.widgets.contact_table import TABLE_BINDINGS
-    from reltui.ui.widgets.plan_list import PLAN_LIST_BINDINGS
 
     builtin = builtin_bindings()
     app = [*builtin, *APP_BINDINGS]
@@ -46,12 +47,13 @@ def screens() -> dict[str, list[Binding]]:
         "list": [*app, *LIST_BINDINGS, *TABLE_BINDINGS],
         "summary": [*app, *SUMMARY_BINDINGS],
         "trend": [*app, *TREND_BINDINGS],
-        "plans": [*app, *PLANS_BINDINGS, *PLAN_LIST_BINDINGS],
+        "actions": [*app, *ACTIONS_BINDINGS, *ACTION_LIST_BINDINGS],
         "timeline": [*app, *TIMELINE_BINDINGS],
         "help": [*dialog, *HELP_BINDINGS],
         "search": [*dialog, *SEARCH_BINDINGS],
         "contact form": [*dialog, *FORM_BINDINGS],
         "touch form": [*dialog, *TOUCH_BINDINGS],
+        "action form": [*dialog, *ACTION_FORM_BINDINGS],
         "note": [*dialog, *NOTE_BINDINGS],
     }
 

@@ -9,13 +9,15 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from reltui.domain.changes import SessionChanges
+from reltui.domain.legend import STATUS_GLYPHS
 from reltui.domain.rules import STATUS_ORDER, Split
 
 # A different glyph per status keeps the bar readable without colour (NO_COLOR).
-GLYPHS = {"client": "█", "candidate": "▓", "customer": "▒", "unreviewed": "░"}
+GLYPHS = {str(status): glyph for status, glyph in STATUS_GLYPHS.items()}
+# Calm, distinct colours that stay apart in 16 colours too (TERM=screen): only at risk is red.
 STYLES = {
     "client": "$success",
-    "candidate": "$accent",
+    "candidate": "$primary",
     "customer": "$warning",
     "unreviewed": "$foreground-muted",
 }
@@ -147,7 +149,7 @@ class SplitBar(Widget):
             if cell
         ]
         if not any(cells):
-            parts.append(("░" * bar_width, STYLES["unreviewed"]))
+            parts.append((GLYPHS["unreviewed"] * bar_width, STYLES["unreviewed"]))
         parts.append(changes)
         return Content.assemble(*parts)
 

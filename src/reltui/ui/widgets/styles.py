@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+# Calm, distinct colours that stay apart in 16 colours too (TERM=screen): green, blue, yellow
+# and grey; red is kept for at risk and for "no".
 STATUS_STYLES = {
     "client": "bold $text-success",
-    "candidate": "bold $text-accent",
+    "candidate": "bold $text-primary",
     "customer": "$text-warning",
     "unreviewed": "$text-muted",
 }
