@@ -219,3 +219,21 @@ async def test_help_says_how_to_close_it(small_store, make):
         assert "esc f10 closes" in "\n".join(screen_lines(app))
         await pilot.press("f10")
         assert app.screen.id == "review"
+
+
+async def test_read_only_actions_view_says_why_its_keys_do_nothing(small_store, make):
+    from ui_support import open_store
+
+    path = small_store.path
+    small_store.close()
+    with open_store(path, read_only=True) as store:
+        app = make(store)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("P")
+            await pilot.pause()
+            assert app.screen.id == "actions"
+            footer = screen_lines(app)[-1]
+            assert "Add" not in footer
+            await pilot.press("a")
+            assert notices(app)[0].startswith("Read-only: ")
+            assert app.screen.id == "actions"

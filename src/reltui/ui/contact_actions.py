@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
-from textual import events
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
-from textual.widgets import Input
 
 from reltui.domain.edits import EDITABLE_FIELDS, field_text
 from reltui.review import relationship
 from reltui.review.timeline import contact_heading, contact_timeline
 from reltui.store.errors import StoreError
-from reltui.ui.keymap import bound_keys, key_of
+from reltui.ui.key_notices import ExplainsKeys
+from reltui.ui.keymap import key_of
 from reltui.ui.text import safe
-
-if TYPE_CHECKING:
-    from reltui.ui.app import ReltuiApp
 
 CONTACT_BINDINGS: list[Binding] = [
     Binding("a", "add_contact", "Add", show=False, id="contact-add", tooltip="Add a contact"),
@@ -51,43 +46,14 @@ def _problem_of(error: StoreError) -> dict[str, str]:
     return {"name" if "already in the database" in message else "notes": message}
 
 
-class ContactActions(Screen[None]):
+class ContactActions(ExplainsKeys):
     """Mixed into a screen with a current contact: ``a``, ``e``, ``t``, ``H``, ``A`` and ``c``."""
 
-    # The screen's actions that write: hidden from the footer when the database is read-only.
     WRITING_ACTIONS: ClassVar[frozenset[str]] = CONTACT_WRITING_ACTIONS
-
-    def on_key(self, event: events.Key) -> None:
-        """A key that does nothing here says why in one line, instead of nothing at all."""
-        if isinstance(self.focused, Input):
-            return  # typed into the field
-        reason = self.why_key_does_nothing(event.key)
-        if reason:
-            event.stop()
-            event.prevent_default()
-            self.notify(reason, markup=False, timeout=3)
-
-    def why_key_does_nothing(self, key: str) -> str | None:
-        """Why ``key`` has no effect now, or ``None`` when it has one (or is no key of ours)."""
-        if self.reltui.store.read_only and key in self.keys_of(self.WRITING_ACTIONS):
-            return (
-                "Read-only: this review only looks; answers, notes and contacts cannot change "
-                "(opened with --read-only, or another reltui holds the database)"
-            )
-        return None
 
     def undo_key(self) -> str:
         """The key that undoes, as the user has it (the review's, also from the list)."""
         return key_of(self.app, "undo", "u")
-
-    def keys_of(self, actions: frozenset[str]) -> set[str]:
-        """The keys, as the user has them, of this screen's bindings for ``actions``."""
-        return {
-            key
-            for binding in self.BINDINGS
-            if isinstance(binding, Binding) and binding.action.split("(", 1)[0] in actions
-            for key in bound_keys(binding, self.reltui.keymap)
-        }
 
     def action_contact_id(self) -> int | None:
         """The contact the keys act on; each screen names its current one (none here)."""
@@ -95,10 +61,6 @@ class ContactActions(Screen[None]):
 
     def contact_saved(self, contact_id: int, *, added: bool = False) -> None:
         """Show what was saved; each screen redraws its rows or card (nothing to redraw here)."""
-
-    @property
-    def reltui(self) -> ReltuiApp:
-        return cast("ReltuiApp", self.app)
 
     def _saved(self, contact_id: int, added: bool = False) -> None:
         self.reltui.contact_changed(contact_id)
