@@ -242,8 +242,9 @@ class ActionsScreen(ExplainsKeys):
         if not isinstance(step, ActivityStep) or step.action is None:
             self.notify("Nothing to undo here", markup=False, timeout=2)
             return
+        what = session.undo_description() or "a change"
         session.undo()
-        self._changed(step.action[1], "Undone")
+        self._changed(step.action[1], f"Undid: {safe(what)}")
 
     @on(ActionList.Chosen)
     def open_contact(self, event: ActionList.Chosen) -> None:
