@@ -201,7 +201,7 @@ async def test_palette_names_each_queue_and_keeps_only_the_system_commands_that_
         commands = {
             title: help_text for title, _, help_text in ReviewCommands(app.screen)._commands()
         }
-        assert commands["Review who is due"].startswith("Queue due: Reviews in progress")
+        assert commands["Review the due queue"].startswith("Queue due: Reviews in progress")
         assert commands["Review every contact"] == "Queue all: All contacts, by name"
         assert (
             commands["Review candidates"]

@@ -25,8 +25,8 @@ QUEUE_ALIASES = {"customers": "customer", "candidates": "candidate", "clients": 
 # Each queue as a sentence names it: the palette's title and what it holds.
 QUEUE_PHRASES: dict[str, tuple[str, str]] = {
     "due": (
-        "Review who is due",
-        "Reviews in progress, clients at risk, then everyone past their cadence",
+        "Review the due queue",
+        "Reviews in progress, clients at risk, cooling clients, then everyone past their cadence",
     ),
     "at-risk": ("Review clients at risk", "Clients who lost a yes, whenever they are due"),
     "all": ("Review every contact", "All contacts, by name"),
