@@ -237,3 +237,20 @@ async def test_read_only_actions_view_says_why_its_keys_do_nothing(small_store, 
             await pilot.press("a")
             assert notices(app)[0].startswith("Read-only: ")
             assert app.screen.id == "actions"
+
+
+async def test_lines_that_name_a_key_name_the_users_key(sample_store, make):
+    from reltui.ui.widgets.contact_card import ContactCard
+    from reltui.ui.widgets.questions import QuestionPanel
+
+    keys = {"contact-actions": "ctrl+a", "answer-yes": "j", "question-1": "f1", "question-4": "f4"}
+    app = make(sample_store, queue="candidate", keys=keys)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert (
+            "j yes  n no  m unsure  f1-f4 change"
+            in app.screen.query_one(QuestionPanel).render().plain
+        )
+        await pilot.press(*"jjjj")
+        card = app.screen.query_one(ContactCard).render().plain
+        assert "· ctrl+a" in card

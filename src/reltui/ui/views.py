@@ -91,7 +91,9 @@ class QuestionsView:
     previous: tuple[str | None, ...] = ()
 
 
-def card_view(session: ReviewSession) -> CardView | None:
+def card_view(
+    session: ReviewSession, key: Callable[[str, str], str] | None = None
+) -> CardView | None:
     contact, state, draft = session.contact, session.state, session.draft
     if contact is None or state is None or draft is None:
         return None
@@ -135,11 +137,13 @@ def card_view(session: ReviewSession) -> CardView | None:
         last_touch=safe(last_touch_line(touch, now.date())) if touch is not None else "",
         cooling=touch is not None
         and is_cooling(state.status, touch.on, now.date(), session.settings.touch_days),
-        **_action_lines(session, contact.id),
+        **_action_lines(session, contact.id, key or default_key),
     )
 
 
-def _action_lines(session: ReviewSession, contact_id: int) -> dict[str, str]:
+def _action_lines(
+    session: ReviewSession, contact_id: int, key: Callable[[str, str], str]
+) -> dict[str, str]:
     """The card's line on open next actions, and the stuck warning (once actions are read)."""
     store = session.store
     if not store.actions_read():
@@ -153,7 +157,8 @@ def _action_lines(session: ReviewSession, contact_id: int) -> dict[str, str]:
         late = f" · {overdue} overdue" if overdue else ""
         plural = "s" if open_count > 1 else ""
         # Short enough for the card's 40 columns at 80x24.
-        line = f"{open_count} action{plural}{late} · next {soonest:%m-%d} · A"
+        shortcut = key("contact-actions", "A")
+        line = f"{open_count} action{plural}{late} · next {soonest:%m-%d} · {shortcut}"
     weeks = session.settings.stuck_weeks
     stuck = (
         f"stuck: actions done, no yes gained in {weeks} weeks"

@@ -178,7 +178,7 @@ class ReviewScreen(ContactActions):
     def sync(self) -> None:
         """Copy the session into the reactives; widgets whose view is unchanged do not redraw."""
         session = self.session
-        self.card = card_view(session)
+        self.card = card_view(session, self._key)
         self.history = history_view(session)
         self.questions = questions_view(session)
         self.split = SplitView.of_changes(session.changes())
