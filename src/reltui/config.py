@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -38,6 +39,8 @@ class Settings:
     auto_advance: bool = True
     backups: int = 10
     animations: bool = False
+    # Binding id -> keys ("j", or "j,down"), replacing that binding's own keys.
+    keys: Mapping[str, str] = field(default_factory=dict)
     action_days: int = DEFAULT_ACTION_DAYS
     stuck_weeks: int = DEFAULT_STUCK_WEEKS
     touch_days: Mapping[Status, int] = field(default_factory=lambda: dict(DEFAULT_TOUCH_DAYS))
@@ -57,11 +60,13 @@ KNOWN_KEYS = {
     "auto_advance",
     "backups",
     "animations",
+    "keys",
     "action_days",
     "stuck_weeks",
     "touch_days",
 }
 QUESTION_FIELDS = {"title", "text", "next_action"}
+BINDING_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
 def _expect(key: str, value: Any, kind: type | tuple[type, ...], allowed: str) -> Any:
@@ -132,6 +137,8 @@ def settings_from_mapping(data: Mapping[str, Any], base: Settings | None = None)
         if not 0 <= value <= 100:
             raise ConfigError(f"backups: {value} is not allowed; expected 0-100")
         changes["backups"] = value
+    if "keys" in data:
+        changes["keys"] = _keys(data["keys"])
     if "touch_days" in data:
         touch_days = dict(settings.touch_days)
         raw = _expect("touch_days", data["touch_days"], dict, "a mapping of status to days")
@@ -154,6 +161,27 @@ def settings_from_mapping(data: Mapping[str, Any], base: Settings | None = None)
                 raise ConfigError(f"{key}: {value} is not allowed; expected {low}-{high} {unit}")
             changes[key] = value
     return replace(settings, **changes)
+
+
+def _keys(raw: Any) -> dict[str, str]:
+    """The ``keys:`` section: binding id to keys. The review checks the ids and clashes."""
+    raw = _expect("keys", raw, dict, "a mapping of binding id to key, e.g. answer-yes: j")
+    keys: dict[str, str] = {}
+    for binding_id, value in raw.items():
+        key = f"keys.{binding_id}"
+        if not isinstance(binding_id, str) or not BINDING_ID.fullmatch(binding_id):
+            raise ConfigError(f"{key}: not a binding id; ids look like answer-yes")
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 9:
+            value = str(value)  # question-1: 5 reads as a number
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(
+                f"{key}: {value!r} is not allowed; expected a key such as j or ctrl+j"
+            )
+        names = [name.strip() for name in value.split(",")]
+        if not all(names) or any(" " in name for name in names):
+            raise ConfigError(f"{key}: {value!r} is not allowed; separate several keys with commas")
+        keys[binding_id] = ",".join(names)
+    return keys
 
 
 def load_settings(path: Path, *, required: bool = False) -> Settings:

@@ -94,6 +94,8 @@ async def test_x_marks_done_it_leaves_the_view_and_u_brings_it_back(sample_store
         await press(pilot, "u")
         assert stored(sample_store, first.id).state == OPEN
         assert rows(app) == SAMPLE_ACTIONS
+        assert notices(app)[-1].startswith("Undid: marking 'ask for a testimonial")
+        assert notices(app)[-1].endswith(" done for Olivia Brown")
 
 
 async def test_d_drops_an_action(sample_store, make):

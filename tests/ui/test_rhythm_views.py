@@ -165,7 +165,7 @@ async def test_card_grows_when_a_client_becomes_at_risk_mid_review(sample_store,
         # The lines below the new ones are still on screen, not cut off by the old height.
         text = screen_text(app)
         assert "lost Know needs" in text
-        assert "notes Introduced by a mutual client." in text
+        assert "contact notes Introduced by a mutual" in text
 
 
 async def test_help_lists_trend_and_actions_keys(sample_store, make):
