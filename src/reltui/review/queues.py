@@ -77,11 +77,9 @@ def build_queue(store: Store, name: str, now: datetime, settings: Settings) -> l
     # Most contacts of a large database were never reviewed: they are due and unreviewed
     # without asking for their state.
     never_reviewed_rank = {"due": _DUE_ORDER[Status.UNREVIEWED], "unreviewed": 0}.get(name)
-    cooling = (
-        set(cooling_ids(store, settings.touch_days, now.date(), Status.CLIENT))
-        if name == "due"
-        else set()
-    )
+    # Read from the touch log only when a due client needs ranking: most sessions start
+    # before it is read, and a queue without one never reads it.
+    cooling: set[int] | None = None
     for contact_id in store.contact_ids_by_name():
         if contact_id not in reviewed:
             if never_reviewed_rank is None:
@@ -100,8 +98,11 @@ def build_queue(store: Store, name: str, now: datetime, settings: Settings) -> l
                     rank = _IN_PROGRESS_RANK
                 elif state.at_risk:
                     rank = _AT_RISK_RANK
-                elif contact_id in cooling:
-                    rank = _COOLING_RANK
+                elif state.status == Status.CLIENT:
+                    if cooling is None:
+                        today = now.date()
+                        cooling = set(cooling_ids(store, settings.touch_days, today, Status.CLIENT))
+                    rank = _COOLING_RANK if contact_id in cooling else _DUE_ORDER[Status.CLIENT]
                 else:
                     rank = _DUE_ORDER[state.status]
             else:

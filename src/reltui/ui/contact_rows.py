@@ -15,7 +15,7 @@ from reltui.domain.models import Contact
 from reltui.domain.rules import STATUS_ORDER, Status
 from reltui.folding import fold
 from reltui.store.db import Store
-from reltui.ui.text import safe
+from reltui.ui.text import in_columns, safe
 from reltui.ui.views import day
 
 AT_RISK = "at risk"
@@ -117,9 +117,9 @@ class ContactRows:
 
     @staticmethod
     def _describe(row: ContactRow, contact: Contact) -> None:
-        row.name = safe(contact.name)
-        row.company = safe(contact.company)
-        row.email = safe(contact.email)
+        row.name = in_columns(safe(contact.name))
+        row.company = in_columns(safe(contact.company))
+        row.email = in_columns(safe(contact.email))
         row.name_key = fold(row.name)
         row.company_key = fold(row.company)
         emails = " ".join(fold(email) for email in contact.all_emails)

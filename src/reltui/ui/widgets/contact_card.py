@@ -7,6 +7,7 @@ from textual.reactive import reactive
 
 from reltui.domain.legend import STATUS_GLYPHS
 from reltui.ui.views import CardView
+from reltui.ui.widgets.lines import Unbroken
 from reltui.ui.widgets.steady import SteadyHeight
 from reltui.ui.widgets.styles import AT_RISK_STYLE, MUTED, status_style
 
@@ -28,9 +29,11 @@ class ContactCard(SteadyHeight):
             return [Content(line) for line in self.done_text.split("\n")]
         lines: list[Content] = [Content.styled(card.name, "bold")]
         role = ", ".join(part for part in (card.position, card.company) if part)
-        for text in (role, card.email, card.phone):
+        if role:
+            lines.append(Content(role))
+        for text in (card.email, card.phone):
             if text:
-                lines.append(Content(text))
+                lines.append(Unbroken(text))
         if card.tags:
             lines.append(Content.assemble(("tags ", MUTED), " · ".join(card.tags)))
         lines.append(

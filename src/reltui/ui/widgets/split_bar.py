@@ -16,9 +16,9 @@ from reltui.domain.rules import STATUS_ORDER, Split
 GLYPHS = {str(status): glyph for status, glyph in STATUS_GLYPHS.items()}
 # Calm, distinct colours that stay apart in 16 colours too (TERM=screen): only at risk is red.
 STYLES = {
-    "client": "$success",
-    "candidate": "$primary",
-    "customer": "$warning",
+    "client": "ansi_green",
+    "candidate": "ansi_cyan",
+    "customer": "ansi_yellow",
     "unreviewed": "$foreground-muted",
 }
 PLURALS = {
