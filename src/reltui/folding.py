@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
+
+# What ``fold`` would still change in text already decomposed, stripped of accents and case
+# folded: any whitespace but a single space between words (``str.split`` splits on ``\s``).
+_UNEVEN_SPACE = re.compile(r"[^\S \n]|  | \n|\n |^ | $", re.MULTILINE)
 
 
 def fold(text: str) -> str:
@@ -11,3 +16,21 @@ def fold(text: str) -> str:
         decomposed = unicodedata.normalize("NFKD", text)
         text = "".join(char for char in decomposed if not unicodedata.combining(char))
     return " ".join(text.casefold().split())
+
+
+def fold_all(texts: list[str]) -> list[str]:
+    """``[fold(text) for text in texts]``, done on all of them at once where it can be."""
+    if len(texts) < 2:
+        return [fold(text) for text in texts]
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1:
+        return [fold(text) for text in texts]  # a line break inside a text
+    if not joined.isascii():
+        # Decomposing joined texts decomposes each (a line break combines with nothing).
+        joined = unicodedata.normalize("NFKD", joined)
+        combining = {ord(char): None for char in set(joined) if unicodedata.combining(char)}
+        joined = joined.translate(combining)
+    joined = joined.casefold()
+    if _UNEVEN_SPACE.search(joined) is not None or joined.count("\n") != len(texts) - 1:
+        return [fold(text) for text in texts]
+    return joined.split("\n")

@@ -32,7 +32,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from reltui.folding import fold
+from reltui.folding import fold_all
 from reltui.store.errors import CorruptDatabase
 from reltui.store.files import (
     FILE_MODE,
@@ -75,7 +75,7 @@ def review_order(
     """
     ids = sorted(documents) if ids is None else ids
     names = [documents[contact_id]["name"] for contact_id in ids]
-    folded = [fold(name) for name in names]
+    folded = fold_all(names)
     order = sorted(range(len(ids)), key=folded.__getitem__)
     return [ids[i] for i in order], [names[i] for i in order]
 
