@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# What ``fold`` would still change in text already decomposed, stripped of accents and case
-# folded: any whitespace but a single space between words (``str.split`` splits on ``\s``).
-_UNEVEN_SPACE = re.compile(r"[^\S \n]|  | \n|\n |^ | $", re.MULTILINE)
+# Whitespace other than a space (or the line breaks between texts): ``str.split`` splits on it.
+_OTHER_SPACE = re.compile(r"[^\S \n]")
 
 
 def fold(text: str) -> str:
@@ -28,9 +27,18 @@ def fold_all(texts: list[str]) -> list[str]:
     if not joined.isascii():
         # Decomposing joined texts decomposes each (a line break combines with nothing).
         joined = unicodedata.normalize("NFKD", joined)
-        combining = {ord(char): None for char in set(joined) if unicodedata.combining(char)}
-        joined = joined.translate(combining)
+        for char in [char for char in set(joined) if unicodedata.combining(char)]:
+            joined = joined.replace(char, "")
     joined = joined.casefold()
-    if _UNEVEN_SPACE.search(joined) is not None or joined.count("\n") != len(texts) - 1:
+    # What ``fold`` would still change: any whitespace but single spaces between words.
+    uneven = (
+        "  " in joined
+        or " \n" in joined
+        or "\n " in joined
+        or joined.startswith(" ")
+        or joined.endswith(" ")
+        or _OTHER_SPACE.search(joined) is not None
+    )
+    if uneven or joined.count("\n") != len(texts) - 1:
         return [fold(text) for text in texts]
     return joined.split("\n")
