@@ -1,5 +1,7 @@
 """The bulk paths of an import and of the contact index give what the record-by-record ones give."""
 
+from dataclasses import replace
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -102,3 +104,59 @@ def test_a_new_contacts_document_is_what_the_contact_stores(records):
             list(item.tags),
         )
         assert list(new_contact_document(item).items()) == list(contact.to_document().items())
+
+
+def test_writing_a_few_contacts_keeps_the_index_in_review_order(tmp_path):
+    from reltui.store.contact_files import SHARD_SIZE, review_order
+    from reltui.store.db import Store
+
+    names = ["Zoë Adams", "zoe adams", "Ángel Ruiz", "Bob", "bob", "Émile", "Chloé Müller"]
+    records = [record(name, [f"p{i}@example.com"]) for i, name in enumerate(names * 300)]
+    with Store.open(tmp_path / "db") as store:
+        store.import_records(records)
+        assert len(store) > SHARD_SIZE
+        store.edit_contact(5, {"name": "Aaron Aardvark"})
+        store.edit_contact(1500, {"name": "zz top"})
+        store.edit_contact(7, {"company": "Acme"})  # the name stays, and so does its place
+        added = store.add_contact({"name": "Ángela", "email": "angela@example.com"})
+        files = store._files
+        documents = dict(store.contact_documents())
+        assert (files.ids, files.names) == review_order(documents)
+        assert files.name(1500) == "zz top"
+        assert store.contact_ids()[-1] == added.id
+    with Store.open(tmp_path / "db", read_only=True) as again:
+        again.load_all()
+        assert dict(again.contact_documents()) == documents
+        assert again.contact_ids_by_name() == files.ids
+
+
+PEOPLE = st.lists(
+    st.tuples(
+        st.sampled_from(["Ann", "ann ", "Bob", "Cy"]),
+        st.sampled_from(["", "a@x.io", "A@X.io", "b@x.io"]),
+        st.sampled_from(["", "Acme", "acme"]),
+    ),
+    min_size=1,
+    max_size=8,
+)
+
+
+@given(PEOPLE, st.lists(st.tuples(st.integers(0, 7), st.sampled_from(["Ann", "Dee"])), max_size=3))
+def test_the_duplicate_index_finds_what_a_scan_finds(tmp_path_factory, people, renames):
+    from reltui.domain.contact_rules import find_duplicate
+    from reltui.store.db import Store
+
+    records = [
+        record(name, [email] if email else [], company=company) for name, email, company in people
+    ]
+    with Store.open(tmp_path_factory.mktemp("db")) as store:
+        store.import_records(records)
+        ids = store.contact_ids()
+        for index, name in renames:
+            contact_id = ids[index % len(ids)]
+            store.write_contact(replace(store.contact(contact_id), name=name))
+            store.find_duplicate("", "", "")  # the index exists from here on, kept up to date
+        for name, email, company in [*people, ("Dee", "", ""), ("Dee", "", "Acme")]:
+            for exclude in (None, *ids):
+                expected = find_duplicate(name, email, company, store.contacts(), exclude)
+                assert store.find_duplicate(name, email, company, exclude) == expected

@@ -27,12 +27,12 @@ import re
 import secrets
 import threading
 import zlib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from reltui.folding import fold_all
+from reltui.folding import fold, fold_all
 from reltui.store.errors import CorruptDatabase
 from reltui.store.files import (
     FILE_MODE,
@@ -53,6 +53,9 @@ SCHEMA_VERSION = 3
 CONTACTS_FILE = "contacts.json"
 CONTACTS_DIR = "contacts"
 SHARD_SIZE = 1000
+# Up to this many contacts written at once (an edit, a contact added by hand), only their
+# shards are written again: see ``ContactFiles._write_few``.
+FEW_CHANGES = 16
 TABLE = "contacts"
 INDEX_TABLE = "index"
 _SHARD_NAME = re.compile(r"^(\d{6})-(\d{6})\.json$")
@@ -298,6 +301,9 @@ class ContactFiles:
         New shard files are written and fsynced first; replacing ``contacts.json`` then makes
         them the database. On any error the database on disk and in memory is as it was.
         """
+        if len(changed) <= FEW_CHANGES and not self.needs_upgrade:
+            self._write_few(changed)
+            return
         self.load_all()
         documents = dict(self.documents)
         documents.update(changed)
@@ -308,6 +314,78 @@ class ContactFiles:
             # A schema 1 database has no shard files yet: every shard is written.
             if number in touched or number not in self._files:
                 by_shard[number] = {str(i): documents[i] for i in ids[start:end]}
+        ids, names = review_order(documents, ids)
+        next_id = max(self.next_id, max(documents, default=0) + 1)
+        files, generation, replaced, database_id = self._write_files(by_shard, ids, names, next_id)
+        gone = set(self._retired)
+        with self._lock:
+            self.documents = documents
+            self.ids, self.names, self._known = ids, names, set(ids)
+            self._by_id = self._names_by_id = None
+            self._files, self._generation = files, generation
+            self.database_id, self.next_id, self.schema = database_id, next_id, SCHEMA_VERSION
+            self._loaded = set(files)
+            self._retired = replaced
+        self._remove_retired(gone)
+
+    def _write_few(self, changed: Mapping[int, Document]) -> None:
+        """``write`` for a contact or a few: only their shards are read and written again, and
+        the review order changes where their names go, so the cost hardly grows with the size
+        of the database."""
+        touched = sorted({shard_of(contact_id) for contact_id in changed})
+        for number in touched:
+            if number in self._files:
+                self._load_shard(number)
+        documents = self.documents
+        by_shard: dict[int, dict[str, Document]] = {}
+        for number in touched:
+            first = (number - 1) * SHARD_SIZE + 1
+            by_shard[number] = {
+                str(i): changed[i] if i in changed else documents[i]
+                for i in range(first, first + SHARD_SIZE)
+                if i in changed or i in documents
+            }
+        ids, names = list(self.ids), list(self.names)
+        for contact_id in sorted(changed):
+            name = changed[contact_id]["name"]
+            if contact_id in self._known:
+                if self.name(contact_id) == name:
+                    continue
+                place = ids.index(contact_id)
+                del ids[place], names[place]
+            # The place review_order would give it: by folded name, then by id.
+            place = bisect_left(
+                range(len(ids)), (fold(name), contact_id), key=lambda i: (fold(names[i]), ids[i])
+            )
+            ids.insert(place, contact_id)
+            names.insert(place, name)
+        next_id = max(self.next_id, max(changed) + 1)
+        files, generation, replaced, database_id = self._write_files(by_shard, ids, names, next_id)
+        gone = set(self._retired)
+        added = [contact_id for contact_id in sorted(changed) if contact_id not in self._known]
+        with self._lock:
+            documents.update(changed)
+            if self._names_by_id is not None:
+                self._names_by_id.update((i, changed[i]["name"]) for i in changed)
+            if self._by_id is not None and added:
+                self._by_id = sorted([*self._by_id, *added])
+            self._known.update(added)
+            self.ids, self.names = ids, names
+            self._files, self._generation = files, generation
+            self.database_id, self.next_id = database_id, next_id
+            self._loaded.update(touched)
+            self._retired = replaced
+        self._remove_retired(gone)
+
+    def _write_files(
+        self,
+        by_shard: dict[int, dict[str, Document]],
+        ids: list[int],
+        names: list[str],
+        next_id: int,
+    ) -> tuple[dict[int, tuple[str, int, int | None]], int, list[str], str]:
+        """Write the shards in ``by_shard`` as new files, then the index naming them; returns
+        the shard files, the generation, the files it retired and the database's id."""
         generation = self._generation + 1
         files = dict(self._files)
         written: list[Path] = []
@@ -323,10 +401,8 @@ class ContactFiles:
                 written.append(path)
                 files[number] = (name, len(table), zlib.crc32(payload))
             fsync_dir(self.directory)
-            ids, names = review_order(documents, ids)
             replaced = sorted(self._files[n][0] for n in by_shard if n in self._files)
             database_id = self.database_id or new_database_id()
-            next_id = max(self.next_id, max(documents, default=0) + 1)
             index = {
                 "database": database_id,
                 "next_id": next_id,
@@ -342,15 +418,9 @@ class ContactFiles:
                 with contextlib.suppress(OSError):
                     path.unlink()
             raise
-        gone = set(self._retired)
-        with self._lock:
-            self.documents = documents
-            self.ids, self.names, self._known = ids, names, set(ids)
-            self._by_id = self._names_by_id = None
-            self._files, self._generation = files, generation
-            self.database_id, self.next_id, self.schema = database_id, next_id, SCHEMA_VERSION
-            self._loaded = set(files)
-            self._retired = replaced
+        return files, generation, replaced, database_id
+
+    def _remove_retired(self, gone: set[str]) -> None:
         for name in gone:
             with contextlib.suppress(OSError):
                 remove_own_file(self.directory / name)

@@ -411,6 +411,7 @@ class Store(RelationshipStore):
                 self._files.write(documents)
             except OSError as error:
                 raise StoreError(f"{self.path}: import not saved ({error.strerror})") from None
+            self._duplicates = None
             return ImportResult(added=len(records))
         existing = {contact_id: self.contact(contact_id) for contact_id in self.contact_ids()}
         result, changed = merge_records(existing, records, first_id=self._files.next_id)
@@ -424,6 +425,7 @@ class Store(RelationshipStore):
             raise StoreError(f"{self.path}: import not saved ({error.strerror})") from None
         for contact in changed:
             self._contacts[contact.id] = contact
+        self._duplicates = None
         return result
 
 
