@@ -96,17 +96,12 @@ class ReltuiGroup(click.Group):
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """The list of subcommands, from the table for those not imported yet."""
         limit = formatter.width - 6 - max(map(len, self.list_commands(ctx)))
-        rows = []
+        rows: list[tuple[str, str]] = []
         for name in self.list_commands(ctx):
-            command = self.commands.get(name)
-            if command is not None:
-                if command.hidden:
-                    continue
+            # A stand-in carrying the help of a command not imported yet shortens it alike.
+            command = self.commands.get(name) or click.Command(name, help=LAZY_COMMANDS[name][2])
+            if not command.hidden:
                 rows.append((name, command.get_short_help_str(limit)))
-            else:
-                rows.append(
-                    (name, click.utils.make_default_short_help(LAZY_COMMANDS[name][2], limit))
-                )
         if rows:
             with formatter.section("Commands"):
                 formatter.write_dl(rows)

@@ -132,17 +132,17 @@ def logical_lines(data: bytes) -> Iterator[tuple[int, bytes]]:
             # A value's last "=" that runs into the next property is a stray, not a soft break.
             and not is_property_line(line.decode("latin-1"))
         ):
-            if type(current) is bytes:
-                current = bytearray(current)
-            del current[-1]  # a soft line break: the value goes on in the next line
-            current += line.lstrip(b" \t")
+            joined = current if type(current) is bytearray else bytearray(current)
+            del joined[-1]  # a soft line break: the value goes on in the next line
+            joined += line.lstrip(b" \t")
+            current = joined
             continue
         first = line[:1]
         if first == b" " or first == b"\t":
             if current is not None:
-                if type(current) is bytes:
-                    current = bytearray(current)
-                current += line[1:]
+                joined = current if type(current) is bytearray else bytearray(current)
+                joined += line[1:]
+                current = joined
             continue
         if current is not None:
             yield start, current if type(current) is bytes else bytes(current)
@@ -225,8 +225,9 @@ def parse_line(
     if colon == -1:
         return BadLine(number, _preview(line), "no ':' between name and value")
     head, value = line[:colon], line[colon + 1 :]
-    parsed = heads.get(head, False) if heads is not None else False
-    if parsed is False:
+    if heads is not None and head in heads:
+        parsed = heads[head]
+    else:
         parsed = _parse_head(head)
         if heads is not None and len(heads) < _HEAD_CACHE_LIMIT:
             heads[head] = parsed

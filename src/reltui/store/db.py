@@ -15,6 +15,7 @@ from __future__ import annotations
 import errno
 import os
 import secrets
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
@@ -97,6 +98,7 @@ class Store(RelationshipStore):
         self._log = ReviewLog(path / REVIEWS_DIR)
         self.activity = Activity(path, read_only=read_only)
         self._before_write: Callable[[], None] | None = None
+        self._duplicates_lock = threading.Lock()
         self._mark: tuple[object, ...] = ()
 
     # ---- opening and closing -------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import threading
 from bisect import insort
 from collections.abc import Container, Iterable, Mapping
 from datetime import date
@@ -69,6 +70,9 @@ class RelationshipStore:
     _files: ContactFiles
     _contacts: dict[int, Contact]
     _duplicates: DuplicateIndex | None = None
+    # Held while the duplicate index is built or a contact written, so neither sees half of
+    # the other (the review builds the index in a worker thread).
+    _duplicates_lock: threading.Lock
 
     if TYPE_CHECKING:
         clock: Callable[[], datetime]
@@ -94,28 +98,36 @@ class RelationshipStore:
 
     def write_contact(self, contact: Contact) -> None:
         """Store one new or changed contact in one atomic step; ``StoreError`` if refused."""
-        before = self._files.documents.get(contact.id) if contact.id in self._files else None
-        document = contact.to_document()
-        try:
-            self._files.write({contact.id: document})
-        except OSError as error:
-            raise StoreError(
-                f"{self._files.index_path.parent}: not saved ({error.strerror})"
-            ) from None
-        self._contacts[contact.id] = contact
-        if self._duplicates is not None:
-            if before is not None:
-                self._duplicates.remove(contact.id, before)
-            self._duplicates.add(contact.id, document)
+        with self._duplicates_lock:
+            before = self._files.documents.get(contact.id) if contact.id in self._files else None
+            document = contact.to_document()
+            try:
+                self._files.write({contact.id: document})
+            except OSError as error:
+                raise StoreError(
+                    f"{self._files.index_path.parent}: not saved ({error.strerror})"
+                ) from None
+            self._contacts[contact.id] = contact
+            if self._duplicates is not None:
+                if before is not None:
+                    self._duplicates.remove(contact.id, before)
+                self._duplicates.add(contact.id, document)
+
+    def index_duplicates(self) -> None:
+        """Build the index ``find_duplicate`` looks in, if not built yet (reads every contact)."""
+        with self._duplicates_lock:
+            if self._duplicates is None:
+                self._duplicates = DuplicateIndex(self.contact_documents())
 
     def find_duplicate(
         self, name: str, email: str, company: str, exclude: int | None = None
     ) -> Contact | None:
         """What ``contact_rules.find_duplicate`` finds among every contact, from an index built
         once (reading every contact), so each edit after the first costs the same at any size."""
-        if self._duplicates is None:
-            self._duplicates = DuplicateIndex(self.contact_documents())
-        found = self._duplicates.first_match(name, email, company, exclude)
+        self.index_duplicates()
+        with self._duplicates_lock:
+            assert self._duplicates is not None
+            found = self._duplicates.first_match(name, email, company, exclude)
         return None if found is None else self.contact(found)
 
     def resolve(self, query: str) -> int:
