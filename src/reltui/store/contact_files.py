@@ -47,7 +47,7 @@ from reltui.store.storage import (
     parse_object,
     read_store_bytes,
 )
-from reltui.store.validation import contact_problem
+from reltui.store.validation import CONTACT_LISTS, CONTACT_TEXT, contact_problem
 
 SCHEMA_VERSION = 3
 CONTACTS_FILE = "contacts.json"
@@ -61,6 +61,14 @@ INDEX_TABLE = "index"
 _SHARD_NAME = re.compile(r"^(\d{6})-(\d{6})\.json$")
 
 Document = dict[str, Any]
+# The fields ``contact_problem`` checks, and each type it lets them have.
+_LISTS = CONTACT_LISTS
+_CHECKED = frozenset(("name", *CONTACT_TEXT, *CONTACT_LISTS))
+_ALLOWED_SHAPES = frozenset(
+    [("name", str)]
+    + [(name, kind) for name in CONTACT_TEXT for kind in (str, type(None))]
+    + [(name, kind) for name in CONTACT_LISTS for kind in (list, type(None))]
+)
 
 
 def shard_of(contact_id: int) -> int:
@@ -97,7 +105,11 @@ def _documents_of(path: Path, table: Any, shard: int | None = None) -> dict[int,
     """The contact documents of a stored table, checked for shape (raises ``CorruptDatabase``)."""
     if not isinstance(table, dict):
         raise CorruptDatabase(f"{path}: file is corrupt (contacts table)")
-    documents: dict[int, Document] = {}
+    documents = _well_formed(table, shard)
+    if documents is not None:
+        return documents
+    # Something is wrong: find the first record that is, and say what.
+    documents = {}
     for key, document in table.items():
         if not key.isdigit() or (shard is not None and shard_of(int(key)) != shard):
             raise CorruptDatabase(f"{path}: file is corrupt (contact id {key!r} out of place)")
@@ -108,6 +120,32 @@ def _documents_of(path: Path, table: Any, shard: int | None = None) -> dict[int,
             )
         documents[int(key)] = document
     return documents
+
+
+def _well_formed(table: dict[str, Any], shard: int | None) -> dict[int, Document] | None:
+    """The documents of ``table`` when every key and record passes ``_documents_of``'s checks,
+    made a shard at a time rather than a record at a time; ``None`` when one does not."""
+    keys = list(table)
+    if not "".join(keys).isdigit() or not all(keys):
+        return None
+    ids = list(map(int, keys))
+    if shard is not None and ids and (shard_of(min(ids)) != shard or shard_of(max(ids)) != shard):
+        return None
+    records = list(table.values())
+    if {type(record) for record in records} - {dict}:
+        return None
+    # Every field of every record with its type: the checks of ``contact_problem`` at once.
+    shapes = {(name, type(value)) for record in records for name, value in record.items()}
+    if not shapes <= _ALLOWED_SHAPES | {shape for shape in shapes if shape[0] not in _CHECKED}:
+        return None
+    if not all(type(record.get("name")) is str for record in records):
+        return None
+    listed = {
+        type(item) for record in records for name in _LISTS for item in record.get(name) or ()
+    }
+    if listed - {str}:
+        return None
+    return dict(zip(ids, records, strict=True))
 
 
 def _write_new_file(path: Path, payload: bytes) -> None:
@@ -239,9 +277,12 @@ class ContactFiles:
 
     def name(self, contact_id: int) -> str:
         """A contact's name; ``KeyError`` if unknown."""
+        return self._name_map()[contact_id]
+
+    def _name_map(self) -> dict[int, str]:
         if self._names_by_id is None:
             self._names_by_id = dict(zip(self.ids, self.names, strict=True))
-        return self._names_by_id[contact_id]
+        return self._names_by_id
 
     def ids_by_id(self) -> list[int]:
         """Every contact id, lowest first (the order they were added)."""
@@ -285,11 +326,15 @@ class ContactFiles:
                 raise CorruptDatabase(
                     f"{path}: checksum mismatch (changed on disk after reltui wrote it)"
                 )
-            for contact_id, document in documents.items():
-                if document["name"] != self.name(contact_id):
-                    raise CorruptDatabase(
-                        f"{path}: contact {contact_id}: name does not match the contact index"
-                    )
+            names = self._name_map()
+            if [document["name"] for document in documents.values()] != [
+                names.get(contact_id) for contact_id in documents
+            ]:
+                for contact_id, document in documents.items():
+                    if document["name"] != self.name(contact_id):
+                        raise CorruptDatabase(
+                            f"{path}: contact {contact_id}: name does not match the contact index"
+                        )
             self.documents.update(documents)
             self._loaded.add(number)
 
