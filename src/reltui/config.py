@@ -8,6 +8,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from reltui.domain.actions import DEFAULT_ACTION_DAYS, DEFAULT_STUCK_WEEKS
+from reltui.domain.cooling import DEFAULT_TOUCH_DAYS
 from reltui.domain.questions import DEFAULT_QUESTIONS, QUESTION_IDS, Question
 from reltui.domain.rules import DEFAULT_CADENCE_DAYS, DEFAULT_CANDIDATE_MIN_YES, Status
 
@@ -36,6 +38,9 @@ class Settings:
     auto_advance: bool = True
     backups: int = 10
     animations: bool = False
+    action_days: int = DEFAULT_ACTION_DAYS
+    stuck_weeks: int = DEFAULT_STUCK_WEEKS
+    touch_days: Mapping[Status, int] = field(default_factory=lambda: dict(DEFAULT_TOUCH_DAYS))
 
     def with_overrides(self, **changes: Any) -> Settings:
         """A copy with some values replaced (command-line options win over the file)."""
@@ -52,6 +57,9 @@ KNOWN_KEYS = {
     "auto_advance",
     "backups",
     "animations",
+    "action_days",
+    "stuck_weeks",
+    "touch_days",
 }
 QUESTION_FIELDS = {"title", "text", "next_action"}
 
@@ -124,6 +132,27 @@ def settings_from_mapping(data: Mapping[str, Any], base: Settings | None = None)
         if not 0 <= value <= 100:
             raise ConfigError(f"backups: {value} is not allowed; expected 0-100")
         changes["backups"] = value
+    if "touch_days" in data:
+        touch_days = dict(settings.touch_days)
+        raw = _expect("touch_days", data["touch_days"], dict, "a mapping of status to days")
+        for name, days in raw.items():
+            key = f"touch_days.{name}"
+            if name not in ("client", "candidate", "customer"):
+                raise ConfigError(f"{key}: unknown status; allowed: client, candidate, customer")
+            if days is None or days is False or days == 0 or days == "off":
+                touch_days.pop(Status(name), None)  # off: this status never cools
+                continue
+            days = _expect(key, days, int, "a whole number of days from 1 to 3650, or off")
+            if not 1 <= days <= 3650:
+                raise ConfigError(f"{key}: {days} is not allowed; expected 1-3650 days or off")
+            touch_days[Status(name)] = days
+        changes["touch_days"] = touch_days
+    for key, low, high, unit in (("action_days", 1, 365, "days"), ("stuck_weeks", 1, 104, "weeks")):
+        if key in data:
+            value = _expect(key, data[key], int, f"a whole number of {unit} from {low} to {high}")
+            if not low <= value <= high:
+                raise ConfigError(f"{key}: {value} is not allowed; expected {low}-{high} {unit}")
+            changes[key] = value
     return replace(settings, **changes)
 
 

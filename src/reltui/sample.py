@@ -12,6 +12,7 @@ from reltui.domain.questions import QUESTION_IDS
 from reltui.domain.state import contact_state, review_status
 from reltui.formats.reader import read_contacts
 from reltui.paths import sample_data_dir
+from reltui.review.actions import review_actions
 from reltui.store.db import Store, new_review_id, now_local
 
 SAMPLE_REVIEWER = "sample"
@@ -43,4 +44,11 @@ def build_sample_database(
                 carried = contact_state(history).status
                 review.status = review_status(review, carried, settings.candidate_min_yes)
                 store.save_review(review)
+                # The review opened its next actions on its day, as a session does.
+                review_actions(store, settings, review, review.at.date())
+        with open(source / "touches.csv", encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                contact_id = by_email[normalise_email(row["email"])]
+                on = (now - timedelta(days=int(row["days_ago"]))).date()
+                store.add_touch(contact_id, row["kind"], on, row["note"])
     return path

@@ -71,7 +71,7 @@ async def test_q_after_an_answer_shows_summary_and_q_again_leaves(small_store, m
         # One answer of four: nothing is reviewed yet, the review is in progress.
         assert "reviewed       0" in text
         assert "in progress    1" in text
-        assert "unreviewed          3 → 3" in text
+        assert "░ unreviewed        3 → 3" in text
         await pilot.press("escape")
         assert app.screen.id == "review"
         await pilot.press("q", "q")

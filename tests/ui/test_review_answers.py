@@ -25,7 +25,7 @@ async def test_review_screen_shows_first_due_contact(small_store, make):
         assert "Ada Lovelace" in text
         assert "Engines" in text
         assert "ada@example.com" in text
-        assert "due now (never reviewed)" in text
+        assert "░ unreviewed · due now" in text
         assert "▶1 Know needs" in text
         assert "Do I know them well enough" in text
 
@@ -122,5 +122,5 @@ async def test_answering_the_whole_queue_opens_the_summary(small_store, make):
         assert "new candidates 1" in text
         assert "  Grace Hopper" in text
         assert "    → deliver a quick win and follow up in person" in text
-        assert "client              0 → 1 (+1)" in text
-        assert "unreviewed          3 → 0 (-3)" in text
+        assert "█ client            0 → 1 (+1)" in text
+        assert "░ unreviewed        3 → 0 (-3)" in text

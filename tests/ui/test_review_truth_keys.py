@@ -84,7 +84,7 @@ async def test_the_card_shows_a_review_in_progress(small_store, make):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("y", "n")
         card = app.screen.query_one(ContactCard).render().plain
-        assert "unreviewed · due now (never reviewed)\nin progress 2/4" in card
+        assert "░ unreviewed · due now\nin progress 2/4" in card
 
 
 async def test_a_finished_queue_says_so_and_offers_no_answer_keys(small_store, make):

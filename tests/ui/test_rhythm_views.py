@@ -1,39 +1,17 @@
-"""The weekly rhythm in the app: trend (T), candidates' plans (P), blockers and at-risk details."""
+"""The weekly rhythm in the app: trend (T), blockers and at-risk details."""
 
 from __future__ import annotations
 
 import threading
 
-import pytest
-from textual.app import App
 from textual.widgets import DataTable, Sparkline
 from ui_support import screen_lines, screen_text
 
-from reltui.domain.rules import Status
-from reltui.ui.rhythm_views import PlanRow
 from reltui.ui.screens import trend as trend_module
 from reltui.ui.screens.help import HelpScreen
-from reltui.ui.screens.plans import PlansScreen
 from reltui.ui.screens.summary import SummaryScreen
 from reltui.ui.screens.trend import TrendScreen
 from reltui.ui.widgets.contact_card import ContactCard
-from reltui.ui.widgets.plan_list import PlanList
-
-# The sample database at the fixed clock (Monday 2026-11-16, ISO week 2026-W47).
-SAMPLE_CANDIDATES = [
-    ("Olivia Brown", "2026-10-27", "2 weeks"),
-    ("Nils Andersen", "2026-11-01", "2 weeks"),
-    ("Maya Cohen", "2026-11-04", "1 week"),
-    ("Luca Romano", "2026-11-06", "1 week"),
-    ("Kemi Adeyemi", "2026-11-07", "1 week"),
-    ("Quinn Murphy", "2026-11-08", "1 week"),
-    ("Isla McLeod", "2026-11-10", "<1 week"),
-    ("Pablo Ortega", "2026-11-11", "<1 week"),
-    ("Jonas Berg", "2026-11-13", "<1 week"),
-]
-REFERRAL = "ask for a testimonial after the next delivery"
-REFERENCE = "ask what they would tell a prospect about working with you"
-NEEDS = "book a needs conversation"
 
 
 async def settle(pilot) -> None:
@@ -144,111 +122,6 @@ async def test_trend_shows_loading_until_counted_and_drops_a_stale_count(
         assert plain(screen, "#trend-title").startswith("Trend · last 26 weeks")
 
 
-# ---- candidates' plans ---------------------------------------------------------------------
-
-
-async def test_P_lists_every_candidate_longest_waiting_first_with_actions(sample_store, make):
-    app = make(sample_store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, "P")
-        screen = app.screen
-        assert isinstance(screen, PlansScreen)
-        plan_list = screen.query_one(PlanList)
-        assert not plan_list.loading
-        rows = plan_list.rows
-        assert [(row.name, row.since, row.waiting) for row in rows] == SAMPLE_CANDIDATES
-        candidates = {
-            contact.id
-            for contact in sample_store.contacts()
-            if sample_store.state(contact.id).status == Status.CANDIDATE
-        }
-        assert {row.contact_id for row in rows} == candidates
-        actions = {row.name: row.actions for row in rows}
-        assert actions["Olivia Brown"] == (REFERRAL,)
-        assert actions["Nils Andersen"] == (REFERENCE,)
-        assert actions["Quinn Murphy"] == (NEEDS, REFERRAL)
-        lines = [line.rstrip() for line in screen_lines(app)]
-        assert lines[0].startswith(" Candidates' plans · 9 candidates · longest waiting first")
-        assert lines[1] == "  Waiting  Since       Candidate · next actions"
-        assert lines[2:4] == [
-            "  2 weeks  2026-10-27  Olivia Brown · Brown & Reid Accountants",
-            f"           → {REFERRAL}",
-        ]
-        quinn = lines.index("   1 week  2026-11-08  Quinn Murphy · Murphy Events")
-        assert lines[quinn + 1 : quinn + 3] == [f"           → {NEEDS}", f"           → {REFERRAL}"]
-        assert "  <1 week  2026-11-13  Jonas Berg · Berg Marine Services" in lines
-        await press(pilot, "P")
-        assert app.screen.id == "review"
-
-
-async def test_enter_on_a_plan_opens_that_candidate_on_the_review_screen(sample_store, make):
-    app = make(sample_store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, "P", "down", "down")
-        assert app.screen.query_one(PlanList).current.name == "Maya Cohen"
-        await press(pilot, "enter")
-        assert app.screen.id == "review"
-        assert app.session.contact.name == "Maya Cohen"
-        assert "Maya Cohen" in plain(app.screen, "#contact-card")
-
-
-async def test_palette_opens_trend_and_plans(sample_store, make):
-    app = make(sample_store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        for query, screen_type in (("trend", TrendScreen), ("candidates' plans", PlansScreen)):
-            await press(pilot, "ctrl+p")
-            await press(pilot, *query)
-            await press(pilot, "enter")
-            assert isinstance(app.screen, screen_type)
-        # Plans replaced the trend: escape goes straight back to the review.
-        await press(pilot, "escape")
-        assert app.screen.id == "review"
-
-
-async def test_plans_show_hostile_names_literally(hostile_store, make):
-    app = make(hostile_store, queue="all")
-    async with app.run_test(size=(100, 30)) as pilot:
-        for _ in range(4):
-            await press(pilot, "p", *"nnnn")
-        await press(pilot, "P")
-        names = [row.name for row in app.screen.query_one(PlanList).rows]
-        assert sorted(names) == sorted(
-            ["[bold]Eve[/]", "[@click=app.quit]x[/]", "Mallory[31mRed", "Trent]0;title"]
-        )
-        text = screen_text(app)
-        assert "[bold]Eve[/] · [/bold] & [red]Co" in text
-        assert "[@click=app.quit]x[/] · Acme" in text
-        await press(pilot, "enter")
-        assert app.is_running
-
-
-class PlanListApp(App[None]):
-    def compose(self):
-        yield PlanList()
-
-
-@pytest.mark.parametrize("count", [1, 3000])
-async def test_plan_list_draws_and_moves_through_many_rows(count):
-    rows = [
-        PlanRow(index, f"Person {index}", "", "2026-01-05", "45 weeks", ("a",) * (index % 3))
-        for index in range(count)
-    ]
-    app = PlanListApp()
-    async with app.run_test(size=(60, 12)) as pilot:
-        plan_list = app.query_one(PlanList)
-        plan_list.set_rows(rows)
-        await pilot.pause()
-        await pilot.press("end")
-        await pilot.pause()
-        assert plan_list.cursor_row == count - 1
-        assert f"Person {count - 1}" in screen_text(app)
-        await pilot.press("pageup", "home")
-        await pilot.pause()
-        assert plan_list.cursor_row == 0
-        assert plan_list.scroll_y == 0
-        assert screen_text(app).splitlines()[1].strip().endswith("Person 0")
-
-
 # ---- summary, card, help -------------------------------------------------------------------
 
 
@@ -295,16 +168,16 @@ async def test_card_grows_when_a_client_becomes_at_risk_mid_review(sample_store,
         assert "notes Introduced by a mutual client." in text
 
 
-async def test_help_lists_trend_and_plans_keys(sample_store, make):
+async def test_help_lists_trend_and_actions_keys(sample_store, make):
     app = make(sample_store)
     async with app.run_test(size=(120, 40)) as pilot:
         await press(pilot, "question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = screen_text(app)
         assert "T         Statuses week by week" in text
-        assert "P         Candidates' next actions" in text
+        assert "P         Every open next action" in text
         assert "Trend (T)" in text
         assert "esc T     Back to where you were" in text
         assert "1 2 3     Last 12 / 26 / 52 weeks" in text
-        assert "Candidates' plans (P)" in text
-        assert "⏎         Review this candidate" in text
+        assert "Next actions (P, A)" in text
+        assert "⏎         Open the contact" in text

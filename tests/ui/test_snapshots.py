@@ -66,7 +66,7 @@ def test_trend_52_weeks(snap_compare, sample_store, make, size):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_plans(snap_compare, sample_store, make, size):
+def test_actions_view(snap_compare, sample_store, make, size):
     assert snap_compare(make(sample_store), terminal_size=size, run_before=press_and_wait("P"))
 
 

@@ -61,6 +61,28 @@ No notes this week.
 delivery; ask what they would tell a prospect about working with you; deliver a quick win and \
 follow up in person |
 
+## Next actions done (0)
+
+No next actions done this week.
+
+## Open next actions (0, 0 overdue)
+
+None overdue.
+
+## Stuck candidates (0)
+
+No candidate is stuck: every one has work open or gained a yes.
+
+## Touches (0)
+
+No touches logged this week.
+
+## Clients cooling (0)
+
+No client has gone without a touch too long.
+
+2 clients with no touch logged.
+
 ## Blocking question
 
 **Trust & respect** is the missing yes for 3 of 4 customers and candidates.
@@ -210,3 +232,22 @@ def test_clean_text_keeps_markdown_but_drops_control_characters():
 
 def test_contact_without_a_printable_name_gets_its_id():
     assert contact_label(Contact(id=7, name="\x1b\x07")) == "contact 7"
+
+
+def test_report_counts_actions_done_open_and_overdue(review_log):
+    from reltui.domain.actions import DONE, close
+
+    store, ids = review_log
+    monday = date(2026, 11, 16)
+    done = store.open_action(ids["Dan Bricklin"], "book a *call*", monday)
+    store.save_action(close(done, DONE, date(2026, 11, 17)))
+    earlier = store.open_action(ids["Dan Bricklin"], "old one", monday)
+    store.save_action(close(earlier, DONE, date(2026, 11, 9)))
+    store.open_action(ids["Ada Lovelace"], "lunch", date(2026, 11, 17))
+    store.open_action(ids["Grace Hopper"], "send notes", date(2026, 11, 30))
+    text = report_text(store, monday)
+    assert section(text, "Next actions done") == [
+        "- Dan Bricklin: book a \\*call\\* (due 2026-11-16)"
+    ]
+    assert section(text, "Open next actions") == ["- Ada Lovelace: lunch (due 2026-11-17)"]
+    assert "## Open next actions (2, 1 overdue)" in text

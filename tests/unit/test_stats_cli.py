@@ -25,6 +25,7 @@ Total              7
 Due now            -
 At risk            1
 In progress        1
+Cooling            0
 
 At risk: 1 client lost a yes
   2026-11-17  Ada Lovelace: lost Ask referral
@@ -38,21 +39,21 @@ Missing yes among customers and candidates
 
 TREND = """\
 Split at the end of each week, last 12 weeks
-Bars: █ clients  ▓ candidates  ░ customers
+Bars: █ clients  ▓ candidates  ▒ customers
 
 Week     Clients Candidates Customers Unreviewed
 2026-W36       1          0         0          6  █████
 2026-W37       1          0         0          6  █████
 2026-W38       1          0         0          6  █████
 2026-W39       1          0         0          6  █████
-2026-W40       1          0         1          5  █████░░░░░
-2026-W41       2          0         1          4  ██████████░░░░
-2026-W42       2          0         2          3  ██████████░░░░░░░░░
-2026-W43       2          0         2          3  ██████████░░░░░░░░░
-2026-W44       3          0         2          2  ██████████████░░░░░░░░░░
-2026-W45       2          2         1          2  ██████████▓▓▓▓▓▓▓▓▓░░░░░
-2026-W46       3          1         1          2  ██████████████▓▓▓▓▓░░░░░
-2026-W47       2          3         1          1  ██████████▓▓▓▓▓▓▓▓▓▓▓▓▓▓░░░░░
+2026-W40       1          0         1          5  █████▒▒▒▒▒
+2026-W41       2          0         1          4  ██████████▒▒▒▒
+2026-W42       2          0         2          3  ██████████▒▒▒▒▒▒▒▒▒
+2026-W43       2          0         2          3  ██████████▒▒▒▒▒▒▒▒▒
+2026-W44       3          0         2          2  ██████████████▒▒▒▒▒▒▒▒▒▒
+2026-W45       2          2         1          2  ██████████▓▓▓▓▓▓▓▓▓▒▒▒▒▒
+2026-W46       3          1         1          2  ██████████████▓▓▓▓▓▒▒▒▒▒
+2026-W47       2          3         1          1  ██████████▓▓▓▓▓▓▓▓▓▓▓▓▓▓▒▒▒▒▒
 
 Clients    ▃▃▃▃▃▆▆▆█▆█▆  1→2
 Candidates ▁▁▁▁▁▁▁▁▁▆▃█  0→3
@@ -80,10 +81,10 @@ def test_trend_chart_falls_back_to_ascii(review_log_db):
     assert result.exit_code == 0
     text = result.stdout_bytes.decode("ascii")
     lines = text.splitlines()
-    assert lines[1] == "Bars: # clients  + candidates  . customers"
+    assert lines[1] == "Bars: # clients  + candidates  = customers"
     assert (
         lines[-5]
-        == "2026-W47       2          3         1          1  ##########++++++++++++++....."
+        == "2026-W47       2          3         1          1  ##########++++++++++++++====="
     )
     assert lines[-3:] == [
         "Clients    :::::+++#+#+  1->2",
@@ -132,6 +133,7 @@ def test_json_keeps_its_keys_and_adds_at_risk_contacts_and_blocking(review_log_d
         "candidates": 3,
         "unreviewed": 1,
         "at_risk": 1,
+        "cooling": 0,
         "in_progress": 1,
         "at_risk_contacts": [
             {"id": 1, "name": "Ada Lovelace", "lost": ["ask_referral"], "on": "2026-11-17"}

@@ -16,10 +16,20 @@ from reltui.store.errors import StoreError
 # help: a subcommand's module is imported only when it runs, so ``reltui --help`` and every
 # command start without the others' imports (tests/unit/test_cli_start.py keeps these in step).
 LAZY_COMMANDS: dict[str, tuple[str, str, str]] = {
+    "actions": (
+        "reltui.cli.actions",
+        "actions_command",
+        "The open next actions: overdue first, then by due day.",
+    ),
     "add": (
         "reltui.cli.contacts",
         "add_command",
         "Add a contact by hand and print its id; a duplicate is refused.",
+    ),
+    "agenda": (
+        "reltui.cli.agenda",
+        "agenda_command",
+        "Next actions due, contacts coming due for review, and clients about to cool.",
     ),
     "demo": (
         "reltui.cli.reviewing",

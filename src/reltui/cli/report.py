@@ -34,7 +34,10 @@ def report_command(context: Context, week: str | None, output: Path | None) -> N
         except ValueError as error:
             raise UserError(f"--week: {error}") from None
     with context.open_store(read_only=True) as store:
-        report = weekly_report(store, start, today, context.settings.questions)
+        settings = context.settings
+        report = weekly_report(
+            store, start, today, settings.questions, settings.stuck_weeks, settings.touch_days
+        )
     text = render_report(report, context.settings.questions)
     if output is None:
         click.echo(text, nl=False)

@@ -12,10 +12,12 @@ import orjson
 
 from reltui.cli.context import Context, pass_context
 from reltui.config import Settings
+from reltui.domain.legend import ASCII_STATUS_GLYPHS, STATUS_GLYPHS
 from reltui.domain.questions import QUESTION_IDS
 from reltui.domain.rhythm import AtRiskContact, find_at_risk
 from reltui.domain.rules import STATUS_ORDER, Split, Status
 from reltui.domain.trend import WeekSplit
+from reltui.review.cooling import cooling_ids
 from reltui.review.insights import (
     MAX_TREND_WEEKS,
     MIN_TREND_WEEKS,
@@ -36,8 +38,9 @@ _LABELS = {
 WIDTH = 79
 AT_RISK_SHOWN = 10
 # Bar glyphs for clients, candidates and customers, the sparkline ramp (lowest first), an arrow.
-UNICODE_GLYPHS = ("█", "▓", "░", "▁▂▃▄▅▆▇█", "→")
-ASCII_GLYPHS = ("#", "+", ".", "_.:-=+*#", "->")
+# Clients, candidates and customers in the legend the app uses, then the sparkline and arrow.
+UNICODE_GLYPHS = (*(STATUS_GLYPHS[status] for status in STATUS_ORDER[:3]), "▁▂▃▄▅▆▇█", "→")
+ASCII_GLYPHS = (*(ASCII_STATUS_GLYPHS[status] for status in STATUS_ORDER[:3]), "_.:-=+*#", "->")
 
 
 def _json_key(status: Status) -> str:
@@ -48,6 +51,7 @@ def _json_key(status: Status) -> str:
 def compute_stats(store: Store, settings: Settings) -> dict[str, int]:
     """The figures ``stats --json`` prints."""
     now = now_local()
+    cooling = len(cooling_ids(store, settings.touch_days, now.date()))
     split = current_split(store)
     reviewed = store.reviewed_contact_ids()
     # A contact never reviewed is due now and not at risk: no state to look at.
@@ -66,6 +70,7 @@ def compute_stats(store: Store, settings: Settings) -> dict[str, int]:
         "due": due,
         "at_risk": at_risk,
         "in_progress": in_progress,
+        "cooling": cooling,
     }
 
 
@@ -81,6 +86,7 @@ def format_stats(figures: dict[str, int]) -> str:
     lines.append(f"{'Due now':<12}{figures['due']:>8}")
     lines.append(f"{'At risk':<12}{figures['at_risk']:>8}")
     lines.append(f"{'In progress':<12}{figures['in_progress']:>8}")
+    lines.append(f"{'Cooling':<12}{figures['cooling']:>8}")
     return "\n".join(lines)
 
 

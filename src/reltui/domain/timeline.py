@@ -1,4 +1,4 @@
-"""A relationship's story: reviews, status changes, touches and edits, newest first."""
+"""A relationship's story: reviews, status changes, touches, edits and actions, newest first."""
 
 from __future__ import annotations
 
@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from reltui.domain.actions import Action
 from reltui.domain.edits import ADDED, UNDONE, ContactEdit
 from reltui.domain.models import Review
 from reltui.domain.questions import DEFAULT_QUESTIONS, Question
 from reltui.domain.rules import Status
 from reltui.domain.touches import Touch
 
-REVIEW, STATUS, TOUCH, EDIT = "review", "status", "touch", "edit"
+REVIEW, STATUS, TOUCH, EDIT, ACTION = "review", "status", "touch", "edit", "action"
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,18 +103,51 @@ def _edit_entry(edit: ContactEdit) -> TimelineEntry:
     return TimelineEntry(edit.at.date(), EDIT, title, details, data, _moment(edit.at))
 
 
+def _action_entries(action: Action) -> list[TimelineEntry]:
+    """An action's opening, and its closing once it is done or dropped."""
+    data = {"action": action.id, "text": action.text, "due": action.due.isoformat()}
+    opened_at = _moment(action.opened) if action.opened else ""
+    opened_on = action.opened.date() if action.opened else action.due
+    entries = [
+        TimelineEntry(
+            opened_on,
+            ACTION,
+            f"next action: {action.text} · due {action.due.isoformat()}",
+            (),
+            {**data, "state": "open"},
+            opened_at,
+        )
+    ]
+    if action.closed is not None:
+        entries.append(
+            TimelineEntry(
+                action.closed,
+                ACTION,
+                f"action {action.state}: {action.text}",
+                (),
+                {**data, "state": action.state},
+                # After the opening, when both fall on one day.
+                opened_at + "~",
+            )
+        )
+    return entries
+
+
 def timeline(
     reviews: Iterable[Review],
     touches: Iterable[Touch],
     edits: Iterable[ContactEdit],
     questions: Sequence[Question] = DEFAULT_QUESTIONS,
+    actions: Iterable[Action] = (),
 ) -> list[TimelineEntry]:
-    """Every review, status change, touch and edit of one contact, newest first."""
+    """Every review, status change, touch, edit and next action of one contact, newest first."""
     reviews = list(reviews)
     entries = [_review_entry(review, questions) for review in reviews]
     entries.extend(_status_entries(reviews))
     entries.extend(_touch_entry(touch) for touch in touches)
     entries.extend(_edit_entry(edit) for edit in edits)
+    for action in actions:
+        entries.extend(_action_entries(action))
     # Of two entries recorded in the same second, the one given later is the newer.
     order = {id(entry): position for position, entry in enumerate(entries)}
     entries.sort(key=lambda entry: (entry.day, entry.at, order[id(entry)]), reverse=True)

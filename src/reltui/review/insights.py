@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TypeVar
 
+from reltui.domain.actions import DEFAULT_STUCK_WEEKS, closed_between
+from reltui.domain.cooling import DEFAULT_TOUCH_DAYS, is_cooling
 from reltui.domain.models import Contact, Review
 from reltui.domain.questions import DEFAULT_QUESTIONS, Question
 from reltui.domain.rhythm import (
@@ -22,6 +24,8 @@ from reltui.domain.rhythm import (
     week_skips,
 )
 from reltui.domain.rules import Movement, Split, Status
+from reltui.domain.state import contact_state
+from reltui.domain.touches import TOUCH_KINDS
 from reltui.domain.trend import (
     WeekSplit,
     answered_until,
@@ -30,6 +34,8 @@ from reltui.domain.trend import (
     since_first_data,
     split_by_week,
 )
+from reltui.folding import fold
+from reltui.review.actions import ActionRow, open_action_rows, stuck_candidates
 from reltui.store.db import Store
 
 MIN_TREND_WEEKS = 4
@@ -129,6 +135,25 @@ def blocking_questions(store: Store) -> dict[str, int]:
 
 
 @dataclass(frozen=True, slots=True)
+class WeekTouches:
+    """The week's touches by kind, the clients cooling, and the clients never touched."""
+
+    by_kind: dict[str, int]
+    cooling: list[Contact]
+    never_touched: int
+
+
+@dataclass(frozen=True, slots=True)
+class WeekActions:
+    """What the week did with next actions, and what is left: for the report."""
+
+    done: list[ActionRow]
+    overdue: list[ActionRow]
+    open: int
+    stuck: list[Contact]
+
+
+@dataclass(frozen=True, slots=True)
 class WeeklyReport:
     """Everything the weekly report shows about one ISO week."""
 
@@ -143,6 +168,8 @@ class WeeklyReport:
     trend: list[WeekSplit]
     skipped: list[WeekEntry]
     noted: list[WeekEntry]
+    actions: WeekActions = field(default_factory=lambda: WeekActions([], [], 0, []))
+    touches: WeekTouches = field(default_factory=lambda: WeekTouches({}, [], 0))
 
     @property
     def reviewed(self) -> list[WeekChange]:
@@ -166,6 +193,8 @@ def weekly_report(
     start: date,
     today: date,
     questions: Sequence[Question] = DEFAULT_QUESTIONS,
+    stuck_weeks: int = DEFAULT_STUCK_WEEKS,
+    touch_days: Mapping[Status, int] = DEFAULT_TOUCH_DAYS,
 ) -> WeeklyReport:
     """The report of the ISO week beginning on Monday ``start``, as of its end (or ``today``)."""
     end = start + timedelta(days=6)
@@ -185,4 +214,50 @@ def weekly_report(
         trend=since_first_data(trend, first),
         skipped=with_contacts(store, week_skips(contacts, start, end)),
         noted=with_contacts(store, week_notes(contacts, start, end)),
+        actions=week_actions(store, start, end, as_of, stuck_weeks),
+        touches=week_touches(store, start, end, as_of, touch_days),
     )
+
+
+def week_touches(
+    store: Store, start: date, end: date, as_of: date, touch_days: Mapping[Status, int]
+) -> WeekTouches:
+    """Touches logged from ``start`` to ``end`` by kind (in the form's order); the clients
+    cooling and the clients never touched as of ``as_of``."""
+    counts = dict.fromkeys(TOUCH_KINDS, 0)
+    for touch in store.all_touches():
+        if start <= touch.on <= end:
+            counts[touch.kind] += 1
+    # Who was a client as the week stood, and the last touch each had by then.
+    last: dict[int, date] = {}
+    for touch in store.all_touches():
+        if touch.on <= as_of and touch.on > last.get(touch.contact_id, date.min):
+            last[touch.contact_id] = touch.on
+    cooling, never = [], 0
+    for contact, reviews in reviewed_histories(store):
+        if contact_state(answered_until(reviews, as_of)).status != Status.CLIENT:
+            continue
+        touched = last.get(contact.id)
+        if touched is None:
+            never += 1
+        elif is_cooling(Status.CLIENT, touched, as_of, touch_days):
+            cooling.append(store.contact(contact.id))
+    cooling.sort(key=lambda contact: (fold(contact.name), contact.id))
+    by_kind = {kind: count for kind, count in counts.items() if count}
+    return WeekTouches(by_kind, cooling, never)
+
+
+def week_actions(
+    store: Store, start: date, end: date, as_of: date, stuck_weeks: int
+) -> WeekActions:
+    """Actions done from ``start`` to ``end``; open and overdue ones and stuck candidates as of
+    ``as_of``."""
+    done = [
+        ActionRow(action, store.contact_name(action.contact_id), False)
+        for action in closed_between(store.all_actions(), start, end)
+    ]
+    rows = open_action_rows(store, as_of)
+    stuck = [
+        store.contact(contact_id) for contact_id in stuck_candidates(store, stuck_weeks, as_of)
+    ]
+    return WeekActions(done, [row for row in rows if row.overdue], len(rows), stuck)

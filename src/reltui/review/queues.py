@@ -6,6 +6,7 @@ from datetime import datetime
 
 from reltui.config import Settings
 from reltui.domain.rules import Status
+from reltui.review.cooling import cooling_ids
 from reltui.store.db import Store
 
 QUEUES: tuple[str, ...] = (
@@ -26,9 +27,10 @@ _STATUS_QUEUES = {
 }
 
 # In the due queue, reviews in progress come first (the session resumes where it stopped), then
-# at-risk clients, then the contacts closest to a decision.
-_IN_PROGRESS_RANK = -1
-_AT_RISK_RANK = 0
+# at-risk clients, then cooling clients, then the contacts closest to a decision.
+_IN_PROGRESS_RANK = -2
+_AT_RISK_RANK = -1
+_COOLING_RANK = 0
 _DUE_ORDER = {
     Status.CLIENT: 1,
     Status.CANDIDATE: 2,
@@ -51,6 +53,9 @@ def build_queue(store: Store, name: str, now: datetime, settings: Settings) -> l
     # Most contacts of a large database were never reviewed: they are due and unreviewed
     # without asking for their state.
     never_reviewed_rank = {"due": _DUE_ORDER[Status.UNREVIEWED], "unreviewed": 0}.get(name)
+    # Read from the touch log only when a due client needs ranking: most sessions start
+    # before it is read, and a queue without one never reads it.
+    cooling: set[int] | None = None
     for contact_id in store.contact_ids_by_name():
         if contact_id not in reviewed:
             if never_reviewed_rank is None:
@@ -69,6 +74,11 @@ def build_queue(store: Store, name: str, now: datetime, settings: Settings) -> l
                     rank = _IN_PROGRESS_RANK
                 elif state.at_risk:
                     rank = _AT_RISK_RANK
+                elif state.status == Status.CLIENT:
+                    if cooling is None:
+                        today = now.date()
+                        cooling = set(cooling_ids(store, settings.touch_days, today, Status.CLIENT))
+                    rank = _COOLING_RANK if contact_id in cooling else _DUE_ORDER[Status.CLIENT]
                 else:
                     rank = _DUE_ORDER[state.status]
             else:

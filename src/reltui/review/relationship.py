@@ -1,4 +1,4 @@
-"""Touches and hand edits made during a review session, each one undoable like an answer."""
+"""Touches, hand edits and next actions changed during a review session, each undoable."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from reltui.domain.actions import Action
 from reltui.domain.edits import ContactEdit
 from reltui.domain.models import Contact
 from reltui.domain.touches import Touch
@@ -18,17 +19,25 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class ActivityStep:
-    """How to take back a touch or an edit made in this session."""
+    """How to take back a touch, an edit or a change to an action made in this session."""
 
     contact_id: int
     touch: Touch | None = None
     edit: ContactEdit | None = None
+    # An action as it was (``None``: this step opened it) and as the step left it.
+    action: tuple[Action | None, Action] | None = None
 
     def undo(self, store: Store) -> None:
         if self.touch is not None:
             store.remove_touch(self.touch)
         if self.edit is not None:
             store.undo_edit(self.edit)
+        if self.action is not None:
+            before, after = self.action
+            if before is None:
+                store.take_back_action(after)
+            else:
+                store.save_action(before)
 
 
 def log_touch(session: ReviewSession, contact_id: int, kind: str, on: date, note: str) -> Touch:
@@ -53,3 +62,17 @@ def add_contact(session: ReviewSession, values: Mapping[str, str]) -> Contact:
     contact = session.store.add_contact(values)
     session.contact_added()
     return contact
+
+
+def add_action(session: ReviewSession, contact_id: int, text: str, due: date) -> Action:
+    """Open an action written by hand; ``u`` takes it back."""
+    action = session.store.open_action(contact_id, text, due)
+    session.push_undo(ActivityStep(contact_id, action=(None, action)))
+    return action
+
+
+def change_action(session: ReviewSession, before: Action, after: Action) -> Action:
+    """Save an action's new text, due day or state; ``u`` puts it back as it was."""
+    session.store.save_action(after)
+    session.push_undo(ActivityStep(after.contact_id, action=(before, after)))
+    return after

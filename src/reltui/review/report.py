@@ -12,6 +12,7 @@ from reltui.domain.questions import DEFAULT_QUESTIONS, QUESTION_IDS, Question
 from reltui.domain.rhythm import WeekChange, most_blocking
 from reltui.domain.rules import STATUS_ORDER, Split, Status
 from reltui.domain.trend import iso_week
+from reltui.review.actions import ActionRow
 from reltui.review.insights import WeeklyReport
 
 STATUS_LABELS = {
@@ -137,6 +138,48 @@ def _demoted_line(change: WeekChange, titles: dict[str, str]) -> str:
     return line
 
 
+def _action_line(row: ActionRow) -> str:
+    name = escape_markdown(row.name) or f"contact {row.action.contact_id}"
+    return f"- {name}: {escape_markdown(row.action.text)} (due {row.action.due.isoformat()})"
+
+
+def _actions_section(report: WeeklyReport) -> list[str]:
+    actions = report.actions
+    done = [_action_line(row) for row in actions.done]
+    overdue = [_action_line(row) for row in actions.overdue]
+    return [
+        *_list_section("Next actions done", done, "No next actions done this week."),
+        "",
+        f"## Open next actions ({actions.open}, {len(overdue)} overdue)",
+        "",
+        *(overdue or ["None overdue."]),
+    ]
+
+
+def _touches_section(report: WeeklyReport) -> list[str]:
+    touches = report.touches
+    total = sum(touches.by_kind.values())
+    kinds = ", ".join(f"{count} {kind}" for kind, count in touches.by_kind.items())
+    cooling = [f"- {contact_label(contact)}" for contact in touches.cooling]
+    never = touches.never_touched
+    return [
+        f"## Touches ({total})",
+        "",
+        kinds or "No touches logged this week.",
+        "",
+        *_list_section("Clients cooling", cooling, "No client has gone without a touch too long."),
+        "",
+        f"{never} client{'s' if never != 1 else ''} with no touch logged.",
+    ]
+
+
+def _stuck_section(report: WeeklyReport) -> list[str]:
+    stuck = [f"- {contact_label(contact)}" for contact in report.actions.stuck]
+    return _list_section(
+        "Stuck candidates", stuck, "No candidate is stuck: every one has work open or gained a yes."
+    )
+
+
 def render_report(report: WeeklyReport, questions: Sequence[Question] = DEFAULT_QUESTIONS) -> str:
     """The weekly report as Markdown: plain tables and lists, no HTML, names escaped."""
     titles = _titles(questions)
@@ -173,6 +216,12 @@ def render_report(report: WeeklyReport, questions: Sequence[Question] = DEFAULT_
         *_list_section("Notes", noted, "No notes this week."),
         "",
         *_plans_section(report),
+        "",
+        *_actions_section(report),
+        "",
+        *_stuck_section(report),
+        "",
+        *_touches_section(report),
         "",
         *_blocking_section(report, titles),
         "",

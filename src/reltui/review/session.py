@@ -21,6 +21,7 @@ from reltui.domain.state import (
     review_status,
     skip_until,
 )
+from reltui.review.actions import review_actions, undo_action_changes
 from reltui.review.insights import current_split
 from reltui.review.queues import build_queue
 from reltui.review.relationship import ActivityStep
@@ -280,7 +281,10 @@ class ReviewSession:
         changed = replace(draft, answers=dict(draft.answers), at=self.clock())
         edit(changed)
         self._save(changed)
-        self._undo.append(UndoStep(contact_id, draft.id, before, self.position, self.question))
+        actions = review_actions(self.store, self.settings, changed, changed.at.date())
+        self._undo.append(
+            UndoStep(contact_id, draft.id, before, self.position, self.question, tuple(actions))
+        )
 
     def _save(self, review: Review) -> None:
         contact_id = review.contact_id
@@ -300,6 +304,7 @@ class ReviewSession:
         if isinstance(step, ActivityStep):
             step.undo(self.store)
             return True
+        undo_action_changes(self.store, step.actions)
         if step.before is not None:
             restored = replace(step.before, answers=dict(step.before.answers))
         else:
@@ -325,6 +330,11 @@ class ReviewSession:
     def push_undo(self, step: ActivityStep) -> None:
         """Remember a touch or an edit, so ``undo`` can take it back."""
         self._undo.append(step)
+
+    @property
+    def last_step(self) -> UndoStep | ActivityStep | None:
+        """The change ``undo`` would take back next."""
+        return self._undo[-1] if self._undo else None
 
     @property
     def can_undo(self) -> bool:

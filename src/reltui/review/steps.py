@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reltui.domain.actions import Action
 from reltui.domain.models import Review
 
 
@@ -16,6 +17,8 @@ class UndoStep:
     before: Review | None
     position: int
     question: int
+    # What the change did to next actions, (before or None if opened, after): undone with it.
+    actions: tuple[tuple[Action | None, Action], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,9 +16,13 @@ DETAIL_FIELDS = ("email", "company", "position", "phone")
 def contact_timeline(
     store: Store, contact_id: int, questions: Sequence[Question] = DEFAULT_QUESTIONS
 ) -> list[TimelineEntry]:
-    """Every review, status change, touch and edit of a contact, newest first."""
+    """Every review, status change, touch, edit and next action of a contact, newest first."""
     return timeline(
-        store.reviews(contact_id), store.touches(contact_id), store.edits(contact_id), questions
+        store.reviews(contact_id),
+        store.touches(contact_id),
+        store.edits(contact_id),
+        questions,
+        store.actions(contact_id),
     )
 
 

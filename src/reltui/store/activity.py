@@ -1,13 +1,14 @@
-"""Touches and contact edits on disk: two journals beside the review log.
+"""Touches, next actions and contact edits on disk: three journals beside the review log.
 
 - ``activity/touches.jsonl``: every touch logged, one a line; an undo appends a line taking it
   back.
+- ``activity/actions.jsonl``: next actions (see ``action_log``).
 - ``activity/edits.jsonl``: every change made to a contact in reltui (added, edited, undone),
   each with the old and new value of every field it set. An edit is written here first; it
   counts once the contact's own file names it (see ``contact_edits``), so a crash between the
   two leaves a line that never shows.
 
-Both are read once, when first asked for, and indexed by contact: opening a database and
+Each is read once, when first asked for, and indexed by contact: opening a database and
 showing its first contact reads them once, whatever their size.
 """
 
@@ -21,6 +22,7 @@ from typing import Any
 from reltui.domain.edits import ContactEdit
 from reltui.domain.touches import Touch, last_touch
 from reltui.memory import collector_paused
+from reltui.store.action_log import ActionLog
 from reltui.store.errors import CorruptDatabase, StoreError
 from reltui.store.journal import Journal
 
@@ -37,6 +39,7 @@ class Activity:
         self.read_only = read_only
         self._touch_log = Journal(directory / TOUCHES_FILE)
         self._edit_log = Journal(directory / EDITS_FILE)
+        self.actions = ActionLog(directory, read_only=read_only)
         self._raw: dict[int, list[dict[str, Any]]] | None = None
         # The touch log may be read in a worker thread while the screen asks for a touch.
         self._lock = threading.RLock()
@@ -181,10 +184,12 @@ class Activity:
             for document in documents:
                 self._build(document)
         self._edit_index()
+        self.actions.check()
 
     def close(self) -> None:
         self._touch_log.close()
         self._edit_log.close()
+        self.actions.close()
 
 
 def _stored_order(document: dict[str, Any]) -> tuple[str, str]:

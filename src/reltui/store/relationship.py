@@ -1,4 +1,4 @@
-"""The store's side of a relationship beyond reviews: touches, hand edits, finding a contact."""
+"""The store's side of a relationship beyond reviews: touches, actions, hand edits, lookups."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import reltui.store.contact_edits as contact_edits
+from reltui.domain.actions import Action, action_text
 from reltui.domain.edits import ContactEdit
 from reltui.domain.models import Contact, normalise_email, normalise_text
 from reltui.domain.touches import TOUCH_KINDS, Touch, one_line
@@ -182,3 +183,66 @@ class RelationshipStore:
         """Take back a touch (undo)."""
         self._ready_to_write()
         self.activity.remove_touch(touch)
+
+    # ---- next actions ----------------------------------------------------------------------
+
+    def actions(self, contact_id: int) -> list[Action]:
+        """A contact's actions, open and closed, in the order each was opened."""
+        return self.activity.actions.of(contact_id)
+
+    def load_actions(self) -> None:
+        """Read the actions now (``CorruptDatabase`` for a damaged log)."""
+        self.activity.actions.check()
+
+    def actions_read(self) -> bool:
+        """True once the actions are in memory (the review reads them after its first screen)."""
+        return self.activity.actions.read
+
+    def all_actions(self) -> list[Action]:
+        return self.activity.actions.all()
+
+    def find_action(self, key: str) -> Action:
+        """The action whose id is ``key`` or starts with it; ``StoreError`` naming the problem."""
+        key = key.strip().lower()
+        exact = self.activity.actions.get(key)
+        if exact is not None:
+            return exact
+        found = [action for action in self.all_actions() if key and action.id.startswith(key)]
+        if not found:
+            raise StoreError(f"no action with id {key!r}; `reltui actions` lists them")
+        if len(found) > 1:
+            raise StoreError(f"{key!r} names {len(found)} actions; give more of the id")
+        return found[0]
+
+    def open_action(
+        self,
+        contact_id: int,
+        text: str,
+        due: date,
+        question: str | None = None,
+        at: datetime | None = None,
+    ) -> Action:
+        """Open an action for a contact (at ``at``, default now), durable before this returns."""
+        self._ready_to_write()
+        if contact_id not in self._files:
+            raise StoreError(f"no contact with id {contact_id}")
+        try:
+            line = action_text(text)
+        except ValueError as error:
+            raise StoreError(str(error)) from None
+        action_id = secrets.token_hex(4)
+        while self.activity.actions.get(action_id) is not None:
+            action_id = secrets.token_hex(4)
+        action = Action(action_id, contact_id, line, due, question, opened=at or self.clock())
+        self.activity.actions.save(action)
+        return action
+
+    def save_action(self, action: Action) -> None:
+        """Record an action's new state (its text, due day, done or dropped)."""
+        self._ready_to_write()
+        self.activity.actions.save(action)
+
+    def take_back_action(self, action: Action) -> None:
+        """Forget an action just opened (undo)."""
+        self._ready_to_write()
+        self.activity.actions.take_back(action)

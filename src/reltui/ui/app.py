@@ -86,6 +86,7 @@ class ReltuiApp(App[None]):
         """
         self.store.load_all()
         self.store.last_touches()
+        self.store.load_actions()
         self.call_from_thread(self._touches_read)
         # So that the first edit or added contact checks for duplicates without a pause.
         self.store.index_duplicates()
@@ -112,7 +113,9 @@ class ReltuiApp(App[None]):
         with self._index_lock:
             if self._contact_rows is None:
                 today = self.session.clock().date()
-                self._contact_rows = ContactRows(self.store, self.settings.cadence_days, today)
+                self._contact_rows = ContactRows(
+                    self.store, self.settings.cadence_days, today, self.settings.touch_days
+                )
                 self.changed_contacts.clear()
             while self.changed_contacts:
                 self._contact_rows.refresh(self.changed_contacts.pop())
@@ -166,27 +169,30 @@ class ReltuiApp(App[None]):
 
         self._open_overview(TrendScreen)
 
-    def open_plans(self) -> None:
-        from reltui.ui.screens.plans import PlansScreen
+    def open_actions(self) -> None:
+        from reltui.ui.screens.actions import ActionsScreen
 
-        self._open_overview(PlansScreen)
+        self._open_overview(ActionsScreen)
 
     def _open_overview(self, screen_type: type[Screen[None]]) -> None:
-        """Push the trend or plans screen; the other one gives way to it."""
-        from reltui.ui.screens.plans import PlansScreen
+        """Push the trend or the actions view; the other one gives way to it."""
+        from reltui.ui.screens.actions import ActionsScreen
         from reltui.ui.screens.trend import TrendScreen
 
-        if isinstance(self.screen, screen_type):
+        current = self.screen
+        if isinstance(current, screen_type) and getattr(current, "contact_id", None) is None:
             return
-        if isinstance(self.screen, (TrendScreen, PlansScreen)):
+        if isinstance(current, TrendScreen) or (
+            isinstance(current, ActionsScreen) and current.contact_id is None
+        ):
             self.pop_screen()
         self.push_screen(screen_type())
 
     def action_trend(self) -> None:
         self.open_trend()
 
-    def action_plans(self) -> None:
-        self.open_plans()
+    def action_actions(self) -> None:
+        self.open_actions()
 
     def action_quit_review(self) -> None:
         """``q``: the summary first when something was answered, then quit."""

@@ -9,5 +9,5 @@ APP_BINDINGS: list[Binding] = [
     Binding("q", "quit_review", "Quit", id="quit", tooltip="End: summary, then quit"),
     # Not in the footer: the review footer is full at 80 columns; help and palette list them.
     Binding("T", "trend", "Trend", show=False, id="trend", tooltip="Statuses week by week"),
-    Binding("P", "plans", "Plans", show=False, id="plans", tooltip="Candidates' next actions"),
+    Binding("P", "actions", "Actions", show=False, id="actions", tooltip="Every open next action"),
 ]

@@ -1,4 +1,4 @@
-"""Command palette commands: export, switch queue, list, trend, plans, jump to a contact."""
+"""Command palette commands: export, switch queue, list, trend, next actions, jump to a contact."""
 
 from __future__ import annotations
 
@@ -35,9 +35,9 @@ class ReviewCommands(Provider):
             ("List contacts", partial(app.open_list), "All contacts as a table"),
             ("Trend", partial(app.open_trend), "Clients, candidates, customers per week"),
             (
-                "Candidates' plans",
-                partial(app.open_plans),
-                "Every candidate's next actions, the longest waiting first",
+                "Next actions",
+                partial(app.open_actions),
+                "Every open next action, overdue first, then by due day",
             ),
         ]
         for name in QUEUES:

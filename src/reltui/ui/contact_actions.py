@@ -1,4 +1,4 @@
-"""The keys the review and the list share for a contact: add, edit, log a touch, timeline."""
+"""The keys the review and the list share for a contact: add, edit, touch, timeline, actions."""
 
 from __future__ import annotations
 
@@ -24,6 +24,14 @@ CONTACT_BINDINGS: list[Binding] = [
     Binding("t", "log_touch", "Touch", show=False, id="contact-touch", tooltip="Log a touch"),
     Binding(
         "H", "timeline", "Timeline", show=False, id="contact-timeline", tooltip="Contact's timeline"
+    ),
+    Binding(
+        "A",
+        "contact_actions",
+        "Actions",
+        show=False,
+        id="contact-actions",
+        tooltip="The contact's next actions",
     ),
 ]
 # Actions that write; disabled when the database is open read-only.
@@ -124,6 +132,14 @@ class ContactActions(Screen[None]):
 
         name = safe(self.reltui.store.contact(contact_id).name)
         self.app.push_screen(TouchForm(name, session.clock().date()), closed)
+
+    def action_contact_actions(self) -> None:
+        from reltui.ui.screens.actions import ActionsScreen
+
+        contact_id = self.action_contact_id()
+        if contact_id is None:
+            return
+        self.app.push_screen(ActionsScreen(contact_id))
 
     def action_timeline(self) -> None:
         from reltui.ui.screens.timeline import TimelineScreen

@@ -10,15 +10,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from reltui.domain.cooling import DEFAULT_TOUCH_DAYS, is_cooling
 from reltui.domain.models import Contact
 from reltui.domain.rules import STATUS_ORDER, Status
 from reltui.folding import fold
 from reltui.store.db import Store
-from reltui.ui.text import safe
+from reltui.ui.text import in_columns, safe
 from reltui.ui.views import day
 
 AT_RISK = "at risk"
-STATUS_FILTERS: tuple[str, ...] = ("all", *STATUS_ORDER, AT_RISK)
+COOLING = "cooling"
+STATUS_FILTERS: tuple[str, ...] = ("all", *STATUS_ORDER, AT_RISK, COOLING)
+# After the days since the last touch, on a cooling contact's row.
+COOLING_MARK = "❄"
 COLUMNS: tuple[str, ...] = ("name", "company", "status", "reviewed", "due", "touched")
 _NEVER = float("-inf")
 
@@ -37,6 +41,7 @@ class ContactRow:
     due_at: datetime | None = None
     answered: int = 0  # questions answered in a review in progress
     touched_on: date | None = None
+    cooling: bool = False
     today: date | None = field(default=None, repr=False)
     name_key: str = field(default="", repr=False)
     company_key: str = field(default="", repr=False)
@@ -60,7 +65,8 @@ class ContactRow:
         days = (self.today - self.touched_on).days if self.today else -1
         if days == 0:
             return "today"
-        return f"{days}d" if days > 0 else self.touched_on.isoformat()[5:]
+        mark = COOLING_MARK if self.cooling else ""
+        return f"{days}d{mark}" if days > 0 else self.touched_on.isoformat()[5:]
 
     @property
     def status_label(self) -> str:
@@ -88,9 +94,14 @@ class ContactRows:
     """Every contact's row, with O(1) updates and O(n) filtering."""
 
     def __init__(
-        self, store: Store, cadence_days: Mapping[Status, int], today: date | None = None
+        self,
+        store: Store,
+        cadence_days: Mapping[Status, int],
+        today: date | None = None,
+        touch_days: Mapping[Status, int] = DEFAULT_TOUCH_DAYS,
     ) -> None:
         self._store = store
+        self._touch_days = touch_days
         self._today = today
         self._cadence_days = cadence_days
         self.rows: list[ContactRow] = []
@@ -106,9 +117,9 @@ class ContactRows:
 
     @staticmethod
     def _describe(row: ContactRow, contact: Contact) -> None:
-        row.name = safe(contact.name)
-        row.company = safe(contact.company)
-        row.email = safe(contact.email)
+        row.name = in_columns(safe(contact.name))
+        row.company = in_columns(safe(contact.company))
+        row.email = in_columns(safe(contact.email))
         row.name_key = fold(row.name)
         row.company_key = fold(row.company)
         emails = " ".join(fold(email) for email in contact.all_emails)
@@ -124,6 +135,9 @@ class ContactRows:
         row.reviewed_at = state.last_reviewed
         row.due_at = state.next_due(self._cadence_days)
         row.answered = state.answered
+        row.cooling = self._today is not None and is_cooling(
+            row.status, row.touched_on, self._today, self._touch_days
+        )
 
     def refresh(self, contact_id: int) -> None:
         """Bring one contact's row up to date after a review, a touch or an edit; a contact
@@ -144,6 +158,8 @@ class ContactRows:
         rows = self.rows
         if status == AT_RISK:
             rows = [row for row in rows if row.at_risk]
+        elif status == COOLING:
+            rows = [row for row in rows if row.cooling]
         elif status != "all":
             rows = [row for row in rows if row.status == status]
         needle = fold(query)

@@ -1,4 +1,4 @@
-"""What the trend, plans and summary screens show of the weekly rhythm, as plain frozen values.
+"""What the trend and summary screens show of the weekly rhythm, as plain frozen values.
 
 Built in worker threads from ``reltui.review.insights``; every contact-derived string goes through
 ``safe`` here, once, so the widgets only draw.
@@ -15,9 +15,8 @@ from textual.content import Content
 from reltui.domain.questions import Question
 from reltui.domain.rhythm import most_blocking
 from reltui.domain.rules import Status
-from reltui.review.insights import blocking_questions, candidate_plans, weekly_split
+from reltui.review.insights import blocking_questions, weekly_split
 from reltui.store.db import Store
-from reltui.ui.text import safe
 from reltui.ui.widgets.styles import MUTED
 
 TREND_PERIODS = (12, 26, 52)
@@ -110,42 +109,3 @@ def blocking_content(blocking: Sequence[tuple[str, int]], questions: Sequence[Qu
         # The rest on a line of its own, so 80 columns never split a title from its count.
         (f"\n  then {rest}" if rest else "", MUTED),
     )
-
-
-def weeks_text(weeks: int) -> str:
-    """How long a contact has been a candidate: "under a week", "1 week", "5 weeks"."""
-    if weeks < 1:
-        return "<1 week"
-    return "1 week" if weeks == 1 else f"{weeks} weeks"
-
-
-@dataclass(frozen=True, slots=True)
-class PlanRow:
-    """One candidate in the plans list: who, since when, and the steps to a client."""
-
-    contact_id: int
-    name: str
-    company: str
-    since: str
-    waiting: str
-    actions: tuple[str, ...]
-
-    @property
-    def height(self) -> int:
-        """Lines the row takes: the candidate, then one per next action."""
-        return 1 + len(self.actions)
-
-
-def plan_rows(store: Store, questions: Sequence[Question], today: date) -> list[PlanRow]:
-    """Every candidate, longest waiting first (slow: run it in a worker)."""
-    return [
-        PlanRow(
-            contact_id=plan.contact.id,
-            name=safe(plan.contact.name) or "(no name)",
-            company=safe(plan.contact.company),
-            since=plan.since.isoformat(),
-            waiting=weeks_text(plan.weeks),
-            actions=tuple(safe(action) for action in plan.actions),
-        )
-        for plan in candidate_plans(store, questions, today)
-    ]

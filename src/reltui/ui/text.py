@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # C0 controls except newline, DEL, C1 controls, and the bidi overrides that reorder what
 # follows them on screen.
@@ -23,3 +24,17 @@ def safe(text: object, *, multiline: bool = False) -> str:
     if not multiline:
         value = value.replace("\n", " ")
     return _CONTROL.sub("", value)
+
+
+# Invisible characters that terminals disagree on the width of: zero-width spaces and joiners,
+# the word joiner and the byte order mark.
+_ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
+
+
+def in_columns(text: str) -> str:
+    """``safe`` text made to take the cells it is measured to take, for a table's columns:
+    combining marks composed with their letter where Unicode can (NFC), and the zero-width
+    characters some terminals draw as a cell dropped."""
+    if text.isascii():
+        return text
+    return _ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text))

@@ -9,10 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from reltui.domain.actions import actions_summary
+from reltui.domain.cooling import is_cooling
 from reltui.domain.questions import QUESTION_IDS
 from reltui.domain.rules import Decision, Status
 from reltui.domain.state import answered_count, is_complete
 from reltui.domain.touches import last_touch_line
+from reltui.review.actions import contact_is_stuck
 from reltui.review.session import ReviewSession
 from reltui.ui.text import safe
 
@@ -53,6 +56,9 @@ class CardView:
     review_note: str = ""
     progress: str = ""
     last_touch: str = ""
+    cooling: bool = False
+    actions: str = ""
+    stuck: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +98,7 @@ def card_view(session: ReviewSession) -> CardView | None:
     now = session.clock()
     due_at = state.next_due(session.settings.cadence_days)
     if due_at is None:
-        due = "due now (never reviewed)"
+        due = "due now"  # "unreviewed" before it says why
     elif due_at <= now:
         due = f"due since {day(due_at)}"
     else:
@@ -126,7 +132,34 @@ def card_view(session: ReviewSession) -> CardView | None:
         review_note=safe(draft.note, multiline=True).strip(),
         progress=f"in progress {answered}/4" if 0 < answered < len(QUESTION_IDS) else "",
         last_touch=safe(last_touch_line(touch, now.date())) if touch is not None else "",
+        cooling=touch is not None
+        and is_cooling(state.status, touch.on, now.date(), session.settings.touch_days),
+        **_action_lines(session, contact.id),
     )
+
+
+def _action_lines(session: ReviewSession, contact_id: int) -> dict[str, str]:
+    """The card's line on open next actions, and the stuck warning (once actions are read)."""
+    store = session.store
+    if not store.actions_read():
+        return {}
+    today = session.clock().date()
+    actions = store.actions(contact_id)
+    open_count, overdue = actions_summary(actions, today)
+    line = ""
+    if open_count:
+        soonest = min(action.due for action in actions if action.is_open)
+        late = f" · {overdue} overdue" if overdue else ""
+        plural = "s" if open_count > 1 else ""
+        # Short enough for the card's 40 columns at 80x24.
+        line = f"{open_count} action{plural}{late} · next {soonest:%m-%d} · A"
+    weeks = session.settings.stuck_weeks
+    stuck = (
+        f"stuck: actions done, no yes gained in {weeks} weeks"
+        if contact_is_stuck(store, weeks, contact_id, today)
+        else ""
+    )
+    return {"actions": line, "stuck": stuck}
 
 
 def history_view(session: ReviewSession) -> HistoryView:

@@ -71,7 +71,7 @@ def _short_keys(keys: str) -> str:
 
 
 class HelpScreen(ModalScreen[None]):
-    """Two columns: review, summary and trend keys; general, list and plans keys."""
+    """Two columns: review, summary and trend keys; general, list and actions keys."""
 
     DEFAULT_CSS = """
     HelpScreen {
@@ -105,17 +105,17 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         from reltui.ui.app_bindings import APP_BINDINGS
+        from reltui.ui.screens.actions import ACTIONS_BINDINGS
         from reltui.ui.screens.contact_list import LIST_BINDINGS
-        from reltui.ui.screens.plans import PLANS_BINDINGS
         from reltui.ui.screens.review import REVIEW_BINDINGS
         from reltui.ui.screens.summary import SUMMARY_BINDINGS
         from reltui.ui.screens.trend import TREND_BINDINGS
+        from reltui.ui.widgets.action_list import ACTION_LIST_BINDINGS
         from reltui.ui.widgets.contact_table import TABLE_BINDINGS
-        from reltui.ui.widgets.plan_list import PLAN_LIST_BINDINGS
 
         palette = Binding(self.app.COMMAND_PALETTE_BINDING, "", "Commands", tooltip="Commands")
         everywhere = [*APP_BINDINGS, palette]
-        plan_open = [binding for binding in PLAN_LIST_BINDINGS if binding.id == "plans-open"]
+        action_open = [b for b in ACTION_LIST_BINDINGS if b.id == "actions-open"]
         review = Content("\n\n").join(
             [
                 self._section("Review", REVIEW_BINDINGS),
@@ -128,7 +128,7 @@ class HelpScreen(ModalScreen[None]):
             [
                 self._section("Everywhere", everywhere),
                 self._section("List (L)", [*LIST_BINDINGS, *TABLE_BINDINGS]),
-                self._section("Candidates' plans (P)", [*PLANS_BINDINGS, *plan_open]),
+                self._section("Next actions (P, A)", [*ACTIONS_BINDINGS, *action_open]),
             ]
         )
         with Pane() as pane:

@@ -153,7 +153,9 @@ class ReviewScreen(ContactActions):
         self.sync()
 
     def on_screen_resume(self) -> None:
-        # The queue may have finished while another screen was on top: show its keys now.
+        # Another screen may have changed the contact (its actions, say) or finished the queue:
+        # show both now. Views that did not change do not redraw.
+        self.sync()
         self.refresh_bindings()
 
     def on_resize(self) -> None:

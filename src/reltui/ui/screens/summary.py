@@ -15,7 +15,9 @@ from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
 from reltui.domain.changes import SessionChanges
-from reltui.domain.rules import STATUS_ORDER, next_actions
+from reltui.domain.legend import STATUS_GLYPHS
+from reltui.domain.rules import STATUS_ORDER, Status, next_actions
+from reltui.review.cooling import cooling_ids
 from reltui.review.insights import blocking_questions
 from reltui.review.session import ReviewSession
 from reltui.ui.rhythm_views import blocking_content
@@ -78,6 +80,9 @@ def summary_content(session: ReviewSession, summary: SessionChanges) -> Content:
         lines.append(Content(f"  {name(contact_id)}"))
         lines.append(Content.styled(f"    lost {lost} on {when}", MUTED))
     lines += if_any("in progress", summary.in_progress)
+    # Clients nobody has touched for touch_days: the next thing to act on, after this session.
+    cooling = cooling_ids(store, session.settings.touch_days, session.clock().date(), Status.CLIENT)
+    lines += if_any("clients cooling", tuple(cooling))
     lines += if_any("skipped", summary.skipped)
     lines += if_any("noted", summary.noted)
     lines += [Content(""), Content.styled(f"{'split':<{LABEL_WIDTH}}before → after", MUTED)]
@@ -87,7 +92,10 @@ def summary_content(session: ReviewSession, summary: SessionChanges) -> Content:
         delta = f" ({after - before:+d})" if after != before else ""
         lines.append(
             Content.assemble(
-                (f"{status.value:<{LABEL_WIDTH}}", status_style(status)),
+                (
+                    f"{STATUS_GLYPHS[status]} {status.value:<{LABEL_WIDTH - 2}}",
+                    status_style(status),
+                ),
                 f"{before:>6,} → {after:,}{delta}",
             )
         )

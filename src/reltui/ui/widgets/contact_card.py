@@ -5,7 +5,9 @@ from __future__ import annotations
 from textual.content import Content
 from textual.reactive import reactive
 
+from reltui.domain.legend import STATUS_GLYPHS
 from reltui.ui.views import CardView
+from reltui.ui.widgets.lines import Unbroken
 from reltui.ui.widgets.steady import SteadyHeight
 from reltui.ui.widgets.styles import AT_RISK_STYLE, MUTED, status_style
 
@@ -27,17 +29,28 @@ class ContactCard(SteadyHeight):
             return [Content(line) for line in self.done_text.split("\n")]
         lines: list[Content] = [Content.styled(card.name, "bold")]
         role = ", ".join(part for part in (card.position, card.company) if part)
-        for text in (role, card.email, card.phone):
+        if role:
+            lines.append(Content(role))
+        for text in (card.email, card.phone):
             if text:
-                lines.append(Content(text))
+                lines.append(Unbroken(text))
         if card.tags:
             lines.append(Content.assemble(("tags ", MUTED), " · ".join(card.tags)))
         lines.append(
             Content.assemble(
-                (str(card.status), status_style(card.status)), (f" · {card.due}", MUTED)
+                # The split bar's shade before the word: the same legend, with or without colour.
+                (f"{STATUS_GLYPHS[card.status]} {card.status}", status_style(card.status)),
+                (f" · {card.due}", MUTED),
             )
         )
-        if card.last_touch:
+        if card.cooling:
+            # The last touch is older than touch_days for the status: trust cools quietly.
+            lines.append(
+                Content.assemble(
+                    ("❄ cooling", "bold $text-warning"), (f" · {card.last_touch}", MUTED)
+                )
+            )
+        elif card.last_touch:
             lines.append(Content.styled(card.last_touch, MUTED))
         if card.progress:
             lines.append(Content.styled(card.progress, "bold $text-warning"))
@@ -46,6 +59,14 @@ class ContactCard(SteadyHeight):
             since = f" since {card.lost_on}" if card.lost_on else ""
             lines.append(Content.assemble(("⚠ AT RISK", f"reverse {AT_RISK_STYLE}"), since))
             lines.append(Content.assemble(("lost ", MUTED), ", ".join(card.lost) or "a yes"))
+        if card.actions:
+            lines.append(
+                Content.styled(
+                    card.actions, "bold $text-warning" if "overdue" in card.actions else MUTED
+                )
+            )
+        if card.stuck:
+            lines.append(Content.styled(card.stuck, "bold $text-warning"))
         if card.flag:
             lines.append(Content.styled(card.flag, "bold $text-accent"))
         if card.review_note:

@@ -13,7 +13,15 @@ from textual.widget import Widget
 if TYPE_CHECKING:
     from textual.geometry import Size
 
-LineKey = tuple[str, tuple[object, ...], int]
+# A line is drawn once per (text, spans, width, kept unbroken).
+LineKey = tuple[str, tuple[object, ...], int, bool]
+
+
+class Unbroken(Content):
+    """A line never wrapped, cut with an ellipsis when too wide: an email address broken
+    across two lines reads as two wrong addresses."""
+
+    __slots__ = ()
 
 
 class LineCached(Widget):
@@ -68,9 +76,12 @@ class LineCached(Widget):
         style = self.visual_style
         strips: list[Strip] = []
         for line in self.content_lines():
-            key = (line.plain, tuple(line.spans), width)
+            unbroken = isinstance(line, Unbroken)
+            key = (line.plain, tuple(line.spans), width, unbroken)
             line_strips = cache.get(key)
             if line_strips is None:
+                if unbroken and line.cell_length > width:
+                    line = line.truncate(width, ellipsis=True)
                 line_strips = Visual.to_strips(self, line, width, None, style)
                 cache[key] = line_strips
             strips.extend(line_strips)

@@ -9,14 +9,16 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from reltui.domain.changes import SessionChanges
+from reltui.domain.legend import STATUS_GLYPHS
 from reltui.domain.rules import STATUS_ORDER, Split
 
 # A different glyph per status keeps the bar readable without colour (NO_COLOR).
-GLYPHS = {"client": "█", "candidate": "▓", "customer": "▒", "unreviewed": "░"}
+GLYPHS = {str(status): glyph for status, glyph in STATUS_GLYPHS.items()}
+# Calm, distinct colours that stay apart in 16 colours too (TERM=screen): only at risk is red.
 STYLES = {
-    "client": "$success",
-    "candidate": "$accent",
-    "customer": "$warning",
+    "client": "ansi_green",
+    "candidate": "ansi_cyan",
+    "customer": "ansi_yellow",
     "unreviewed": "$foreground-muted",
 }
 PLURALS = {
@@ -147,7 +149,7 @@ class SplitBar(Widget):
             if cell
         ]
         if not any(cells):
-            parts.append(("░" * bar_width, STYLES["unreviewed"]))
+            parts.append((GLYPHS["unreviewed"] * bar_width, STYLES["unreviewed"]))
         parts.append(changes)
         return Content.assemble(*parts)
 

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+# The terminal's own ANSI colours: calm and distinct in 16 colours (TERM=screen, where theme
+# colours collapse to white or turn red) as in 256. Green, cyan, yellow and grey; red is kept
+# for at risk and for "no". Under NO_COLOR the shades of the legend tell statuses apart.
 STATUS_STYLES = {
-    "client": "bold $text-success",
-    "candidate": "bold $text-accent",
-    "customer": "$text-warning",
+    "client": "bold ansi_green",
+    "candidate": "bold ansi_cyan",
+    "customer": "ansi_yellow",
     "unreviewed": "$text-muted",
 }
 ANSWER_STYLES = {
-    "yes": "bold $text-success",
-    "no": "bold $text-error",
-    "unsure": "$text-warning",
+    "yes": "bold ansi_green",
+    "no": "bold ansi_red",
+    "unsure": "ansi_yellow",
 }
-AT_RISK_STYLE = "bold $text-error"
+AT_RISK_STYLE = "bold ansi_red"
 MUTED = "$text-muted"
 
 
