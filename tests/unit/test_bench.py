@@ -73,6 +73,7 @@ def test_bench_reports_every_figure(capsys):
         "answer_p95_ms",
         "touch_p95_ms",
         "edit_p95_ms",
+        "action_done_p95_ms",
         "bytes_per_answer",
     }
     assert "first contact on screen" in document["table"]

@@ -28,8 +28,16 @@ HEADER = ("First Name", "Last Name", "Email", "Company", "Job Title", "Phone", "
 REVIEWED_SHARE = 0.05
 HISTORY_WEEKS = 52
 HISTORY_REVIEWER = "bench"
-# Touches logged over the same year: up to this many for each reviewed contact.
+# Touches logged and next actions opened over the same year: up to so many for each reviewed
+# contact.
 MAX_TOUCHES_PER_CONTACT = 3
+MAX_ACTIONS_PER_CONTACT = 2
+ACTION_TEXTS = (
+    "Send the renewal quote",
+    "Call about the maintenance plan",
+    "Ask for a referral",
+    "Book the annual review",
+)
 
 FIRST_NAMES = [
     "Amelia",
@@ -374,8 +382,23 @@ def write_touches(db_path: Path, touches: list[tuple[int, str, datetime, str]]) 
     return len(touches)
 
 
-# Where the actions journal of next actions will be filled once that feature exists: a year of
-# actions set and done through the store's own API, like the touches above.
 def write_actions(db_path: Path, reviewed: list[int], now: datetime, seed: int = SEED) -> int:
-    """Next actions for the history (none until the store keeps them); returns the count."""
-    return 0
+    """A year of next actions for the ``reviewed`` contacts, opened and most of them done or
+    dropped, through the store's own API (its journal, checksums and all); returns how many."""
+    from reltui.domain.actions import DONE, DROPPED, close
+    from reltui.store.db import Store
+
+    rng = random.Random(seed + 3)
+    count = 0
+    with _without_fsync(), Store.open(db_path) as store:
+        for contact_id in sorted(set(reviewed)):
+            for _ in range(rng.randrange(0, MAX_ACTIONS_PER_CONTACT + 1)):
+                opened = now - timedelta(days=rng.randrange(7, 7 * HISTORY_WEEKS))
+                due = (opened + timedelta(days=rng.randrange(1, 21))).date()
+                text = rng.choice(ACTION_TEXTS)
+                action = store.open_action(contact_id, text, due, at=opened)
+                state = rng.choice((DONE, DONE, DONE, DROPPED, None))
+                if state is not None:
+                    store.save_action(close(action, state, due))
+                count += 1
+    return count

@@ -59,6 +59,7 @@ class SizeResult:
     save_p50_ms: float = 0.0
     touch_p95_ms: float = 0.0
     edit_p95_ms: float = 0.0
+    action_done_p95_ms: float = 0.0
     answers: int = 0
     stats_seconds: float = 0.0
     export_seconds: float = 0.0
@@ -255,8 +256,8 @@ def measure_size(
         result.answer_p95_ms = percentile(latencies, 0.95) * 1000
         result.save_p50_ms = statistics.median(answered["save_seconds"]) * 1000
         steps = answered.get("steps") or {}
-        result.touch_p95_ms = percentile(steps["touch"], 0.95) * 1000 if steps.get("touch") else 0
-        result.edit_p95_ms = percentile(steps["edit"], 0.95) * 1000 if steps.get("edit") else 0
+        for name, values in steps.items():
+            setattr(result, f"{name}_p95_ms", percentile(values, 0.95) * 1000 if values else 0)
         result.review_peak_mb = answered["peak_rss"] / 2**20
         result.bytes_per_answer = answered["bytes_written"] / max(len(latencies), 1)
         result.samples = {

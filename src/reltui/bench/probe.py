@@ -14,7 +14,8 @@ JSON to ``RESULT``:
   it caused (the answer saved, and every relayout it set off composed);
 - ``save_seconds``: the time each answer spent in ``Store.save_review`` (included above);
 - ``steps``: the same latencies for the other timed steps, by name (``touch``: the key that
-  saves a touch form, ``edit``: the key that saves a contact form);
+  saves a touch form, ``edit``: the key that saves a contact form, ``action_done``: the key
+  that marks a next action done);
 - ``bytes_written``: what the store wrote for those answers;
 - ``peak_rss``: the process's peak resident memory (VmHWM), in bytes.
 """
@@ -168,11 +169,25 @@ async def _edit(probe: Probe, app: App[Any], number: int) -> float:
     return await probe.timed_key(app, "ctrl+s", f"edit {number + 1}")
 
 
+async def _action_done(probe: Probe, app: App[Any], number: int) -> float:
+    """Open an action for the current contact, open its actions screen, time the key that
+    marks it done, and go back to the review."""
+    from datetime import timedelta
+
+    assert probe.store is not None
+    contact_id = app.screen.action_contact_id()  # type: ignore[attr-defined]
+    due = probe.store.clock().date() + timedelta(days=3)
+    probe.store.open_action(contact_id, f"Call back about the quote {number + 1}", due)
+    await probe.press(app, "A")
+    latency = await probe.timed_key(app, "x", f"action done {number + 1}")
+    await probe.press(app, "escape")
+    return latency
+
+
 # The steps timed after the answers, by name; each must save through a patched store method
-# (see ``install``). A new kind of step (marking a next action done, say) is one more entry
-# here and one more name in ``SAVING_METHODS``.
-STEPS = {"touch": _touch, "edit": _edit}
-SAVING_METHODS = ("add_touch", "edit_contact")
+# (see ``install``): a new kind of step is one more entry here and one more name there.
+STEPS = {"touch": _touch, "edit": _edit, "action_done": _action_done}
+SAVING_METHODS = ("add_touch", "edit_contact", "save_action")
 
 
 def install(probe: Probe) -> None:
