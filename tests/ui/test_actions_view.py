@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ui_support import screen_lines, screen_text
+from ui_support import press, screen_lines, screen_text
 
 from reltui.domain.actions import DONE, DROPPED, OPEN
 from reltui.store.db import Store
@@ -27,17 +27,6 @@ SAMPLE_ACTIONS = [
     ("2026-11-18", "", "Pablo Ortega", REFERENCE),
     ("2026-11-20", "", "Jonas Berg", REFERENCE),
 ]
-
-
-async def settle(pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def press(pilot, *keys: str) -> None:
-    await pilot.press(*keys)
-    await settle(pilot)
 
 
 def rows(app) -> list[tuple[str, str, str, str]]:

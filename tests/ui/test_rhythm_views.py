@@ -5,24 +5,13 @@ from __future__ import annotations
 import threading
 
 from textual.widgets import DataTable, Sparkline
-from ui_support import screen_lines, screen_text
+from ui_support import press, screen_lines, screen_text, settle
 
 from reltui.ui.screens import trend as trend_module
 from reltui.ui.screens.help import HelpScreen
 from reltui.ui.screens.summary import SummaryScreen
 from reltui.ui.screens.trend import TrendScreen
 from reltui.ui.widgets.contact_card import ContactCard
-
-
-async def settle(pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def press(pilot, *keys: str) -> None:
-    await pilot.press(*keys)
-    await settle(pilot)
 
 
 def table_rows(screen: TrendScreen) -> list[list[str]]:

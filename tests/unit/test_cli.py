@@ -243,16 +243,16 @@ def test_a_damaged_shard_found_after_opening_is_one_line_too(sample_db):
     [shard] = (sample_db / "contacts").iterdir()
     shard.write_bytes(b'{"contacts": {"1": ')
     out = sample_db.parent
-    for command in (("export", "-o", str(out / "out.csv")), ("report", "-o", str(out / "r.md"))):
-        result = run(*command, db=sample_db)
-        assert result.exit_code == 1, command
-        assert result.stderr == (
-            f"reltui: {shard}: file is corrupt (not valid JSON); "
-            f"newest good backup: {backup.path} (run 'reltui restore')\n"
-        )
-    assert not (out / "out.csv").exists() and not (out / "r.md").exists()
-    # stats shows names from the index and reads no contacts file: it still works.
+    result = run("export", "-o", str(out / "out.csv"), db=sample_db)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"reltui: {shard}: file is corrupt (not valid JSON); "
+        f"newest good backup: {backup.path} (run 'reltui restore')\n"
+    )
+    assert not (out / "out.csv").exists()
+    # stats and the report show names from the index and read no contacts file: they work.
     assert run("stats", db=sample_db).exit_code == 0
+    assert run("report", "-o", str(out / "r.md"), db=sample_db).exit_code == 0
     assert run("restore", db=sample_db).exit_code == 0
     assert orjson.loads(run("stats", "--json", db=sample_db).stdout)["clients"] == 8
 

@@ -92,6 +92,8 @@ class ReltuiApp(App[None]):
         self.store.last_touches()
         self.store.load_actions()
         self.call_from_thread(self._touches_read)
+        # So that the first edit or added contact checks for duplicates without a pause.
+        self.store.index_duplicates()
 
     def _touches_read(self) -> None:
         if any(isinstance(screen, ReviewScreen) for screen in self.screen_stack):

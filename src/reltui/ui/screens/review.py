@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
-from textual.widgets import Footer
 
 from reltui.domain.rules import Answer
 from reltui.review.session import ReviewSession
@@ -35,6 +34,7 @@ from reltui.ui.widgets.questions import QuestionPanel
 from reltui.ui.widgets.review_header import ReviewHeader
 from reltui.ui.widgets.split_bar import SplitBar, SplitView
 from reltui.ui.widgets.steady import SteadyHeight
+from reltui.ui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from reltui.ui.app import ReltuiApp
@@ -158,7 +158,7 @@ class ReviewScreen(ContactActions):
                 yield LastReview(id="last-review").data_bind(view=ReviewScreen.history)
             with Pane(id="question-pane"):
                 yield QuestionPanel(id="questions").data_bind(view=ReviewScreen.questions)
-        yield Footer(compact=True)
+        yield SteadyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.sync()
