@@ -43,11 +43,13 @@ async def test_help_shows_the_users_keys(small_store, make):
 
 
 def test_every_binding_has_an_id_and_no_id_is_given_twice_on_one_screen():
-    from reltui.ui.keymap import builtin_bindings, screens
+    from textual.widgets import Input, TextArea
 
-    builtin = builtin_bindings()
+    from reltui.ui.keymap import builtin_bindings, screens, textual_bindings
+
+    textual = [*builtin_bindings(), *textual_bindings([*Input.BINDINGS, *TextArea.BINDINGS])]
     for screen, bindings in screens().items():
-        ids = [binding.id for binding in bindings if binding not in builtin]
+        ids = [binding.id for binding in bindings if binding not in textual]
         assert None not in ids, screen
         assert len(ids) == len(set(ids)), screen
 
@@ -95,6 +97,16 @@ def test_names_textual_never_reports_are_not_keys(key):
             {"answer-yes": "ctrl+q"},
             "keys: Textual's quit and answer-yes both use ctrl+q on the review screen",
         ),
+        (
+            {"form-save": "ctrl+w"},
+            "keys: form-save and Textual's delete left word both use ctrl+w on the contact form "
+            "screen",
+        ),
+        (
+            {"form-save": "s"},
+            "keys: form-save uses s, which is typed into the text of the contact form",
+        ),
+        ({"palette": "j"}, "keys: palette and table-down both use j on the list screen"),
         # The palette's key holds in dialogs too: it would take the note's save away.
         (
             {"palette": "ctrl+s"},
@@ -104,6 +116,11 @@ def test_names_textual_never_reports_are_not_keys(key):
 )
 def test_an_unknown_id_or_a_clash_is_one_line_naming_it(keys, problem):
     assert keymap_problem(keys) == problem
+
+
+def test_the_palettes_key_may_take_a_text_fields_own_key():
+    # ctrl+k deletes to the end in a field; the palette, a priority key, wins there.
+    assert keymap_problem({"palette": "ctrl+k"}) is None
 
 
 def test_a_key_moved_on_one_screen_may_take_a_key_of_another():
@@ -254,3 +271,22 @@ async def test_lines_that_name_a_key_name_the_users_key(sample_store, make):
         await pilot.press(*"jjjj")
         card = app.screen.query_one(ContactCard).render().plain
         assert "· ctrl+a" in card
+
+
+async def test_a_form_saves_with_the_users_key_and_says_so(small_store, make):
+    from ui_support import screen_text
+
+    from reltui.ui.screens.contact_form import ContactForm
+
+    app = make(small_store, keys={"form-save": "f2"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactForm)
+        assert "f2 saves · escape cancels" in screen_text(app)
+        await pilot.press(*"Linus", "ctrl+s")
+        assert isinstance(app.screen, ContactForm)  # the key given away saves nothing
+        await pilot.press("f2")
+        await pilot.pause()
+        assert not isinstance(app.screen, ContactForm)
+        assert "Linus" in [contact.name for contact in small_store.contacts()]

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.keys import (
     KEY_ALIASES,
     KEY_NAME_REPLACEMENTS,
@@ -16,12 +16,15 @@ from textual.keys import (
     Keys,
     _character_to_key,
     format_key,
+    key_to_character,
 )
 from textual.screen import Screen
 
 
 def screens() -> dict[str, list[Binding]]:
     """Each screen's name and the bindings active on it together (the app's keys included)."""
+    from textual.widgets import Input, TextArea
+
     from reltui.ui.app_bindings import APP_BINDINGS
     from reltui.ui.screens.action_form import ACTION_FORM_BINDINGS
     from reltui.ui.screens.actions import ACTIONS_BINDINGS
@@ -39,31 +42,40 @@ def screens() -> dict[str, list[Binding]]:
     from reltui.ui.widgets.contact_table import TABLE_BINDINGS
 
     builtin = builtin_bindings()
+    # A text field's own keys (ctrl+w, ctrl+a, home) come first while it has the focus.
+    field, area = textual_bindings(Input.BINDINGS), textual_bindings(TextArea.BINDINGS)
     app = [*builtin, *APP_BINDINGS]
     # Dialogs (help, search, forms, the note) take only the app's priority keys (the palette).
     dialog = [*builtin, *(binding for binding in APP_BINDINGS if binding.priority)]
     return {
         "review": [*app, *REVIEW_BINDINGS],
         "list": [*app, *LIST_BINDINGS, *TABLE_BINDINGS],
+        "list filter": [*app, *LIST_BINDINGS, *field],
         "summary": [*app, *SUMMARY_BINDINGS],
         "trend": [*app, *TREND_BINDINGS],
         "actions": [*app, *ACTIONS_BINDINGS, *ACTION_LIST_BINDINGS],
         "timeline": [*app, *TIMELINE_BINDINGS],
         "help": [*dialog, *HELP_BINDINGS],
-        "search": [*dialog, *SEARCH_BINDINGS],
-        "contact form": [*dialog, *FORM_BINDINGS],
-        "touch form": [*dialog, *TOUCH_BINDINGS],
-        "action form": [*dialog, *ACTION_FORM_BINDINGS],
-        "note": [*dialog, *NOTE_BINDINGS],
+        "search": [*dialog, *SEARCH_BINDINGS, *field],
+        "contact form": [*dialog, *FORM_BINDINGS, *field],
+        "touch form": [*dialog, *TOUCH_BINDINGS, *field],
+        "action form": [*dialog, *ACTION_FORM_BINDINGS, *field],
+        "note": [*dialog, *NOTE_BINDINGS, *area],
     }
+
+
+# Screens where letters go into a text field: a key moved there must not be one that is typed.
+TYPING_SCREENS = frozenset({"search", "contact form", "touch form", "action form", "note"})
 
 
 def builtin_bindings() -> list[Binding]:
     """Textual's own keys (ctrl+q, tab, ctrl+c): they hold on every screen and have no id."""
-    return [
-        binding if isinstance(binding, Binding) else Binding(*binding)
-        for binding in [*App.BINDINGS, *Screen.BINDINGS]
-    ]
+    return textual_bindings([*App.BINDINGS, *Screen.BINDINGS])
+
+
+def textual_bindings(bindings: Iterable[BindingType]) -> list[Binding]:
+    """Bindings of Textual's classes, which may be written as tuples."""
+    return [binding if isinstance(binding, Binding) else Binding(*binding) for binding in bindings]
 
 
 def _name(binding: Binding) -> str:
@@ -112,8 +124,24 @@ def keymap_problem(keys: Mapping[str, str]) -> str | None:
         holders: dict[str, Binding] = {}
         for binding in bindings:
             for key in bound_keys(binding, keymap):
+                typed = key_to_character(key)
+                if (
+                    screen in TYPING_SCREENS
+                    and binding.id in keymap
+                    and typed is not None
+                    and typed.isprintable()
+                ):
+                    return (
+                        f"keys: {binding.id} uses {format_key(key)}, which is typed into the "
+                        f"text of the {screen}"
+                    )
                 other = holders.setdefault(key, binding)
                 if other is binding or (other.id is not None and other.id == binding.id):
+                    continue
+                # A priority key (the palette's) wins over a text field's own: no clash.
+                if (other.id is None and binding.priority) or (
+                    binding.id is None and other.priority
+                ):
                     continue
                 # Keys the app shares with a screen on purpose (q, ?) are not the user's doing.
                 if binding.id in keymap or other.id in keymap:

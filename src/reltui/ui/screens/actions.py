@@ -31,6 +31,7 @@ from reltui.review.actions import open_action_rows
 from reltui.review.relationship import ActivityStep
 from reltui.store.errors import StoreError
 from reltui.ui.key_notices import ExplainsKeys
+from reltui.ui.keymap import key_of
 from reltui.ui.text import safe
 from reltui.ui.widgets.action_list import ActionLine, ActionList, label_of
 from reltui.ui.widgets.styles import MUTED
@@ -73,6 +74,10 @@ class ActionsScreen(ExplainsKeys):
     AUTO_FOCUS = "#action-list"
     BINDINGS: ClassVar[list[BindingType]] = [*ACTIONS_BINDINGS]
     WRITING_ACTIONS = WRITING_ACTIONS
+
+    @property
+    def undo_key(self) -> str:
+        return key_of(self.app, "action-undo", "u")
 
     def __init__(self, contact_id: int | None = None) -> None:
         super().__init__(id="actions" if contact_id is None else "contact-actions")
@@ -175,7 +180,7 @@ class ActionsScreen(ExplainsKeys):
             return
         word = "Done" if state == DONE else "Dropped"
         closed = close(action, DONE if state == DONE else DROPPED, self.today)
-        self._change(action, closed, f"{word}: {safe(action.text)}; u undoes it")
+        self._change(action, closed, f"{word}: {safe(action.text)}; {self.undo_key} undoes it")
 
     def action_move(self, days: int) -> None:
         action = self.current
@@ -228,10 +233,10 @@ class ActionsScreen(ExplainsKeys):
                 except StoreError as error:
                     self.notify(f"Not saved: {error}", severity="error", markup=False)
                     return
-                self._changed(added, "Added; u undoes it")
+                self._changed(added, f"Added; {self.undo_key} undoes it")
                 return
             changed = replace(action, text=entry.text, due=entry.due)
-            self._change(action, changed, "Saved; u undoes it")
+            self._change(action, changed, f"Saved; {self.undo_key} undoes it")
 
         text = action.text if action is not None else ""
         self.app.push_screen(ActionForm(name, text, default_due, today, due_only=due_only), closed)

@@ -13,6 +13,7 @@ from textual.widgets import Footer, Input, Static
 
 from reltui.ui.contact_actions import CONTACT_BINDINGS, CONTACT_WRITING_ACTIONS, ContactActions
 from reltui.ui.contact_rows import COLUMNS, STATUS_FILTERS, ContactRow
+from reltui.ui.keymap import key_of
 from reltui.ui.widgets.contact_table import HEADERS, ContactTable
 from reltui.ui.widgets.quiet_input import quiet_input
 
@@ -62,7 +63,8 @@ class ContactListScreen(ContactActions):
 
     def compose(self) -> ComposeResult:
         yield Static("Loading contacts…", id="list-status-line")
-        yield quiet_input(placeholder="/ filter by name, company or email", id="list-search")
+        key = key_of(self.app, "list-filter", "/")
+        yield quiet_input(placeholder=f"{key} filter by name, company or email", id="list-search")
         yield ContactTable(id="contact-table")
         yield Footer(compact=True)
 
