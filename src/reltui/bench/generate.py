@@ -1,9 +1,13 @@
-"""Synthetic contacts for the benchmark: a generic CSV and a review history, from a fixed seed."""
+"""Synthetic contacts for the benchmark: a generic CSV, its vCard twin and a year of history,
+from a fixed seed."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import os
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -14,14 +18,26 @@ from reltui.domain.models import Review
 from reltui.domain.questions import QUESTION_IDS
 from reltui.domain.rules import Answer, Status
 from reltui.domain.state import review_status
+from reltui.domain.touches import TOUCH_KINDS
 from reltui.store.files import FILE_MODE, ensure_private_dir
 from reltui.store.review_log import SEGMENT_SIZE
 
 SEED = 20261116
 HEADER = ("First Name", "Last Name", "Email", "Company", "Job Title", "Phone", "Notes", "Tags")
-# A review history for this share of the contacts, as after some months of weekly reviews.
+# A review history for this share of the contacts, as after a year of weekly reviews.
 REVIEWED_SHARE = 0.05
+HISTORY_WEEKS = 52
 HISTORY_REVIEWER = "bench"
+# Touches logged and next actions opened over the same year: up to so many for each reviewed
+# contact.
+MAX_TOUCHES_PER_CONTACT = 3
+MAX_ACTIONS_PER_CONTACT = 2
+ACTION_TEXTS = (
+    "Send the renewal quote",
+    "Call about the maintenance plan",
+    "Ask for a referral",
+    "Book the annual review",
+)
 
 FIRST_NAMES = [
     "Amelia",
@@ -251,6 +267,32 @@ def write_csv(path: Path, count: int, seed: int = SEED) -> Dataset:
     return Dataset(path, count, f"{rows[first][0]} {rows[first][1]}")
 
 
+def write_vcards(path: Path, count: int, seed: int = SEED) -> Path:
+    """Write the contacts of ``write_csv`` (same seed, same people) as vCard 3.0 at ``path``."""
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        for first, last, email, company, title, phone, notes, tags in contact_rows(count, seed):
+            lines = [
+                "BEGIN:VCARD",
+                "VERSION:3.0",
+                f"N:{_vcard_text(last)};{_vcard_text(first)};;;",
+                f"FN:{_vcard_text(f'{first} {last}')}",
+                f"EMAIL;TYPE=INTERNET:{email}",
+                f"ORG:{_vcard_text(company)}",
+                f"TITLE:{_vcard_text(title)}",
+                f"TEL;TYPE=WORK:{phone}",
+                f"NOTE:{_vcard_text(notes)}",
+            ]
+            if tags:
+                lines.append("CATEGORIES:" + ",".join(_vcard_text(t) for t in tags.split("; ")))
+            lines.append("END:VCARD")
+            handle.write("\r\n".join(lines) + "\r\n")
+    return path
+
+
+def _vcard_text(value: str) -> str:
+    return value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
+
+
 def history_reviews(
     contact_count: int, now: datetime, seed: int = SEED, candidate_min_yes: int = 3
 ) -> list[Review]:
@@ -260,7 +302,7 @@ def history_reviews(
     reviews: list[Review] = []
     for contact_id in sorted(reviewed):
         previous: Review | None = None
-        weeks_ago = rng.randrange(4, 30)
+        weeks_ago = rng.randrange(4, HISTORY_WEEKS)
         for _ in range(rng.randrange(1, 4)):
             answers = {
                 qid: rng.choice((Answer.YES, Answer.YES, Answer.NO, Answer.UNSURE))
@@ -298,3 +340,65 @@ def write_history(db_path: Path, reviews: list[Review]) -> int:
         path.write_bytes(orjson.dumps({"reviews": table}))
         path.chmod(FILE_MODE)
     return len(reviews)
+
+
+def history_touches(
+    reviewed: list[int], now: datetime, seed: int = SEED
+) -> list[tuple[int, str, datetime, str]]:
+    """Touches over the past year for the ``reviewed`` contacts: ``(id, kind, when, note)``,
+    oldest first."""
+    rng = random.Random(seed + 2)
+    touches = []
+    for contact_id in sorted(set(reviewed)):
+        for _ in range(rng.randrange(0, MAX_TOUCHES_PER_CONTACT + 1)):
+            when = now - timedelta(days=rng.randrange(1, 7 * HISTORY_WEEKS))
+            note = rng.choice(("", "", "Asked about the renewal.", "Left a message."))
+            touches.append((contact_id, rng.choice(TOUCH_KINDS), when, note))
+    touches.sort(key=lambda touch: touch[2])
+    return touches
+
+
+@contextlib.contextmanager
+def _without_fsync() -> Iterator[None]:
+    """Skip fsync while a benchmark database is filled: it is thrown away after the run, and
+    thousands of synced appends would time the disk instead of building the history."""
+    original = os.fsync
+    os.fsync = lambda fd: None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        os.fsync = original
+
+
+def write_touches(db_path: Path, touches: list[tuple[int, str, datetime, str]]) -> int:
+    """Log ``touches`` through the store's own API (its journal, checksums and all)."""
+    from reltui.store.db import Store
+
+    moment: list[datetime] = []
+    with _without_fsync(), Store.open(db_path, clock=lambda: moment[-1]) as store:
+        for contact_id, kind, when, note in touches:
+            moment.append(when)
+            store.add_touch(contact_id, kind, when.date(), note)
+    return len(touches)
+
+
+def write_actions(db_path: Path, reviewed: list[int], now: datetime, seed: int = SEED) -> int:
+    """A year of next actions for the ``reviewed`` contacts, opened and most of them done or
+    dropped, through the store's own API (its journal, checksums and all); returns how many."""
+    from reltui.domain.actions import DONE, DROPPED, close
+    from reltui.store.db import Store
+
+    rng = random.Random(seed + 3)
+    count = 0
+    with _without_fsync(), Store.open(db_path) as store:
+        for contact_id in sorted(set(reviewed)):
+            for _ in range(rng.randrange(0, MAX_ACTIONS_PER_CONTACT + 1)):
+                opened = now - timedelta(days=rng.randrange(7, 7 * HISTORY_WEEKS))
+                due = (opened + timedelta(days=rng.randrange(1, 21))).date()
+                text = rng.choice(ACTION_TEXTS)
+                action = store.open_action(contact_id, text, due, at=opened)
+                state = rng.choice((DONE, DONE, DONE, DROPPED, None))
+                if state is not None:
+                    store.save_action(close(action, state, due))
+                count += 1
+    return count

@@ -5,12 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from reltui import paths
-from reltui.config import ConfigError, Settings, load_settings
-from reltui.store.db import Store, StoreError
+from reltui.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from reltui.config import Settings
+    from reltui.store.db import Store
 
 
 class UserError(click.ClickException):
@@ -30,11 +33,19 @@ class Context:
     db_option: str | None = None
     config_option: str | None = None
 
+    @property
+    def config_file(self) -> Path:
+        """The config file read, or that would be read if it existed."""
+        from reltui import paths
+
+        return Path(self.config_option).expanduser() if self.config_option else paths.config_path()
+
     @cached_property
     def settings(self) -> Settings:
-        path = Path(self.config_option).expanduser() if self.config_option else paths.config_path()
+        from reltui.config import ConfigError, load_settings
+
         try:
-            return load_settings(path, required=self.config_option is not None)
+            return load_settings(self.config_file, required=self.config_option is not None)
         except ConfigError as error:
             raise UserError(str(error)) from None
 
@@ -42,6 +53,8 @@ class Context:
     def db_path(self) -> Path:
         if self.db_option:
             return Path(self.db_option).expanduser()
+        from reltui import paths
+
         return self.settings.db or paths.default_db_path()
 
     def open_store(self, *, read_only: bool = False, create: bool = True) -> Store:
@@ -54,10 +67,25 @@ class Context:
     def open_store_or_raise(self, *, read_only: bool = False, create: bool = True) -> Store:
         """Open the database and print its warnings; ``StoreError`` propagates, so a caller can
         treat a locked database differently."""
+        from reltui.store.db import Store
+
         store = Store.open(self.db_path, read_only=read_only, create=create)
         for warning in store.warnings:
             click.echo(f"reltui: warning: {warning}", err=True)
         return store
+
+
+class NamesChoice(click.Choice):
+    """A choice that also takes earlier names of its values, quietly (``customers``)."""
+
+    def __init__(self, choices: tuple[str, ...], aliases: dict[str, str]) -> None:
+        super().__init__(choices)
+        self.aliases = aliases
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None):  # noqa: ANN201 - click's signature
+        if isinstance(value, str):
+            value = self.aliases.get(value, value)
+        return super().convert(value, param, ctx)
 
 
 pass_context = click.make_pass_decorator(Context)

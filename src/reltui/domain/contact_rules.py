@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterable, Mapping, Sequence
 
-from email_validator import EmailNotValidError, validate_email
-
 from reltui.domain.models import Contact, normalise_email, normalise_text
 from reltui.folding import fold
 
@@ -100,6 +98,10 @@ def email_problem(email: str) -> str | None:
     text = email.strip()
     if not text:
         return None
+    # Imported when an address is checked: every command that opens the store would else pay
+    # for the validator's tables.
+    from email_validator import EmailNotValidError, validate_email
+
     try:
         validate_email(text, check_deliverability=False)
     except EmailNotValidError as error:

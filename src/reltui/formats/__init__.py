@@ -1,7 +1,13 @@
 """Reading contact exports (CSV of several products, vCard) into plain records."""
 
-from reltui.formats.reader import FORMATS, read_contacts
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from reltui.formats.records import ContactRecord, ImportFormatError, ParsedFile, SkippedRow
+
+if TYPE_CHECKING:
+    from reltui.formats.reader import FORMATS, read_contacts
 
 __all__ = [
     "FORMATS",
@@ -11,3 +17,12 @@ __all__ = [
     "SkippedRow",
     "read_contacts",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # The readers are imported when first asked for: the records alone are light.
+    if name in ("FORMATS", "read_contacts"):
+        from reltui.formats import reader
+
+        return getattr(reader, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

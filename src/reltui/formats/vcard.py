@@ -62,10 +62,12 @@ def read_cards(data: bytes, progress: Callable[[int], None] | None = None) -> VC
     result = VCardResult()
     encodings: dict[str, None] = {}
     cards = list(raw_cards(data))
-    file_guess = _file_guess(cards)
+    # The properties with 8-bit text of no known encoding, card by card (most files: none).
+    guessing = [[prop for prop in card.properties if _needs_guess(prop)] for card in cards]
+    file_guess = _file_guess(guessing)
     for count, card in enumerate(cards, start=1):
         warnings: list[str] = []
-        text, used = _decode_card(card, file_guess, warnings)
+        text, used = _decode_card(card, guessing[count - 1], file_guess, warnings)
         encodings.update(dict.fromkeys(used))
         outcome = _record_from(text, card.number)
         label = f"card {card.number}"
@@ -94,34 +96,41 @@ def _needs_guess(prop: Property) -> bool:
     return False
 
 
-def _file_guess(cards: list[RawCard]) -> str | None:
+def _file_guess(guessing: list[list[Property]]) -> str | None:
     """One guess for the whole file's unmarked 8-bit text: many names say more than one."""
-    sample = b"\n".join(
-        prop.value for card in cards for prop in card.properties if _needs_guess(prop)
-    )
+    sample = b"\n".join(prop.value for properties in guessing for prop in properties)
     return guess_encoding(sample) if sample else None
 
 
 def _decode_card(
-    card: RawCard, file_guess: str | None, warnings: list[str]
+    card: RawCard, guessing: list[Property], file_guess: str | None, warnings: list[str]
 ) -> tuple[_Text, list[str]]:
     text = _Text()
     used: dict[str, None] = {}
     for bad in card.bad:
         warnings.append(f"line {bad.line}: skipped unreadable line {bad.preview!r} ({bad.reason})")
-    guessing = [prop for prop in card.properties if _needs_guess(prop)]
     guess = _card_guess(guessing, file_guess)
     if guessing:
         warnings.append(f"line {guessing[0].line}: no charset given; read as {guess} (a guess)")
+    values = text.values
     for prop in card.properties:
         if prop.name not in _WANTED:
+            continue
+        if not guessing and "CHARSET" not in prop.params:
+            # The usual case, as _decode_value reads it: UTF-8, replacing what is not.
+            try:
+                value = prop.value.decode()
+            except UnicodeDecodeError:
+                value = prop.value.decode("utf-8", errors="replace")
+            used["utf-8"] = None
+            values.setdefault(prop.name, []).append((value, prop.params))
             continue
         decoded = _decode_value(prop, guess if prop in guessing else None, warnings)
         if decoded is None:
             continue
         value, encoding = decoded
         used[encoding] = None
-        text.values.setdefault(prop.name, []).append((value, prop.params))
+        values.setdefault(prop.name, []).append((value, prop.params))
     return text, list(used)
 
 
@@ -199,7 +208,9 @@ def _preference(params: dict[str, list[str]]) -> int:
 
 def _values(text: _Text, name: str) -> list[str]:
     """The cleaned, unescaped values of property ``name``, preferred first, file order otherwise."""
-    entries = sorted(text.values.get(name, []), key=lambda entry: _preference(entry[1]))
+    entries = text.values.get(name, [])
+    if len(entries) > 1:
+        entries = sorted(entries, key=lambda entry: _preference(entry[1]))
     return [value for raw, _ in entries if (value := clean_line(_unescape(raw)))]
 
 

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 # Binary payloads are large, useless here, and the likeliest lines to be malformed.
 BINARY_PROPERTIES = frozenset((b"PHOTO", b"LOGO", b"SOUND", b"KEY"))
 _NAME = re.compile(rb"(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)")
-_QUOTED_PRINTABLE = (b"QUOTED-PRINTABLE", b"QP")
 # Bare vCard 2.1 parameters that name an encoding or a character set rather than a type.
 _BARE_ENCODINGS = {"QUOTED-PRINTABLE", "BASE64", "8BIT", "7BIT", "B"}
 _PREVIEW = 40
@@ -58,14 +57,21 @@ class RawCard:
     bad: list[BadLine] = field(default_factory=list)
 
 
-def is_marker(line: bytes, kind: bytes) -> bool:
-    """Tell whether ``line`` is ``BEGIN:VCARD`` (kind ``BEGIN``) or ``END:VCARD``."""
-    name, colon, value = line.partition(b":")
-    return bool(colon) and name.strip().upper() == kind and value.strip().upper() == b"VCARD"
+# ``BEGIN:VCARD`` or ``END:VCARD`` as ``is_marker`` reads them (``\\s`` is what bytes.strip()
+# strips; IGNORECASE on bytes folds ASCII only, like bytes.upper()), in one call per line.
+_MARKER = re.compile(rb"\s*(BEGIN|END)\s*:\s*VCARD\s*", re.IGNORECASE)
+# A head that might name a binary property: only then is its name looked at closely.
+_BINARY_HINT = re.compile(b"|".join(sorted(BINARY_PROPERTIES)), re.IGNORECASE)
+# A head that names quoted-printable text (its value may go on after a soft line break).
+_QUOTED_PRINTABLE_HINT = re.compile(rb"QUOTED-PRINTABLE|QP", re.IGNORECASE)
+# Parsed heads (name and parameters) seen in a file: most cards repeat the same few.
+_HEAD_CACHE_LIMIT = 4096
 
 
 def has_begin_line(data: bytes) -> bool:
     """Tell whether any line of ``data`` is ``BEGIN:VCARD``."""
+    if b"VCARD" not in data.upper():
+        return False  # a quicker scan than the pattern's, for a large CSV
     return re.search(rb"(?im)^[ \t]*BEGIN[ \t]*:[ \t]*VCARD[ \t]*\r?$", data) is not None
 
 
@@ -97,19 +103,11 @@ def physical_lines(data: bytes) -> Iterator[tuple[int, bytes]]:
     Only a file with no LF at all is taken to end its lines with CR.
     """
     separator = b"\n" if b"\n" in data else b"\r"
-    start = 0
-    number = 0
-    size = len(data)
-    while start < size:
-        end = data.find(separator, start)
-        if end == -1:
-            end = size
-        line = data[start:end]
-        if line.endswith(b"\r"):
-            line = line[:-1]
-        number += 1
-        yield number, line
-        start = end + 1
+    lines = data.split(separator)
+    if lines[-1] == b"":
+        lines.pop()  # the file's last line ending, not an empty line after it
+    for number, line in enumerate(lines, 1):
+        yield number, line[:-1] if line.endswith(b"\r") else line
 
 
 def logical_lines(data: bytes) -> Iterator[tuple[int, bytes]]:
@@ -119,10 +117,13 @@ def logical_lines(data: bytes) -> Iterator[tuple[int, bytes]]:
     value ending in ``=``) are joined as bytes. Binary properties are dropped whole, including
     the unindented base64 lines vCard 2.1 writes after them.
     """
-    current: bytearray | None = None
+    # A line is copied only when a continuation is joined to it.
+    current: bytes | bytearray | None = None
     start = 0
     quoted_printable = False
     dropping = False
+    binary_hint = _BINARY_HINT.search
+    quoted_printable_hint = _QUOTED_PRINTABLE_HINT.search
     for number, line in physical_lines(data):
         if (
             current is not None
@@ -131,30 +132,39 @@ def logical_lines(data: bytes) -> Iterator[tuple[int, bytes]]:
             # A value's last "=" that runs into the next property is a stray, not a soft break.
             and not is_property_line(line.decode("latin-1"))
         ):
-            del current[-1]  # a soft line break: the value goes on in the next line
-            current += line.lstrip(b" \t")
+            joined = current if type(current) is bytearray else bytearray(current)
+            del joined[-1]  # a soft line break: the value goes on in the next line
+            joined += line.lstrip(b" \t")
+            current = joined
             continue
-        if line[:1] in (b" ", b"\t"):
+        first = line[:1]
+        if first == b" " or first == b"\t":
             if current is not None:
-                current += line[1:]
+                joined = current if type(current) is bytearray else bytearray(current)
+                joined += line[1:]
+                current = joined
             continue
         if current is not None:
-            yield start, bytes(current)
+            yield start, current if type(current) is bytes else bytes(current)
             current = None
         if not line.strip():
             dropping = False
             continue
         if dropping and b":" not in line:
             continue
-        head = line.partition(b":")[0].upper()
-        dropping = _NAME.match(head) is not None and _base_name(head) in BINARY_PROPERTIES
+        head = line.partition(b":")[0]
+        dropping = (
+            binary_hint(head) is not None
+            and _NAME.match(head) is not None
+            and _base_name(head) in BINARY_PROPERTIES
+        )
         if dropping:
             continue
-        quoted_printable = any(marker in head for marker in _QUOTED_PRINTABLE)
-        current = bytearray(line)
+        quoted_printable = quoted_printable_hint(head) is not None
+        current = line
         start = number
     if current is not None:
-        yield start, bytes(current)
+        yield start, current if type(current) is bytes else bytes(current)
 
 
 def _base_name(head: bytes) -> bytes:
@@ -170,14 +180,17 @@ def raw_cards(data: bytes) -> Iterator[RawCard]:
     card: RawCard | None = None
     depth = 0
     number = 0
+    heads: dict[bytes, tuple[str, dict[str, list[str]]] | None] = {}
+    marker = _MARKER.fullmatch
     for line_number, line in logical_lines(data):
-        if is_marker(line, b"BEGIN"):
+        found = marker(line)
+        if found is not None and found.group(1).upper() == b"BEGIN":
             depth += 1
             if depth == 1:
                 number += 1
                 card = RawCard(number, line_number)
             continue
-        if is_marker(line, b"END"):
+        if found is not None:
             if depth == 1 and card is not None:
                 yield card
                 card = None
@@ -185,7 +198,7 @@ def raw_cards(data: bytes) -> Iterator[RawCard]:
             continue
         if depth != 1 or card is None:
             continue  # lines of an embedded card (AGENT), or outside any card
-        parsed = parse_line(line_number, line)
+        parsed = parse_line(line_number, line, heads)
         if isinstance(parsed, Property):
             card.properties.append(parsed)
         elif parsed is not None:
@@ -194,23 +207,45 @@ def raw_cards(data: bytes) -> Iterator[RawCard]:
         raise TruncatedCardError(number)
 
 
-def parse_line(number: int, line: bytes) -> Property | BadLine | None:
-    """Split a content line into name, parameters and value; None for an empty line."""
+def parse_line(
+    number: int,
+    line: bytes,
+    heads: dict[bytes, tuple[str, dict[str, list[str]]] | None] | None = None,
+) -> Property | BadLine | None:
+    """Split a content line into name, parameters and value; None for an empty line.
+
+    ``heads`` caches the parsed name and parameters of the heads seen so far (their
+    parameters are shared between properties, and never changed).
+    """
     if not line.strip():
         return None
-    colon = _value_start(line)
+    colon = line.find(b":")
+    if colon != -1 and line.find(b'"', 0, colon) != -1:
+        colon = _value_start(line)  # a quoted parameter may hold a colon
     if colon == -1:
         return BadLine(number, _preview(line), "no ':' between name and value")
     head, value = line[:colon], line[colon + 1 :]
+    if heads is not None and head in heads:
+        parsed = heads[head]
+    else:
+        parsed = _parse_head(head)
+        if heads is not None and len(heads) < _HEAD_CACHE_LIMIT:
+            heads[head] = parsed
+    if parsed is None:
+        return BadLine(number, _preview(line), "not a property name")
+    name, params = parsed
+    if "ENCODING" in params and params["ENCODING"][-1].upper() in ("QUOTED-PRINTABLE", "QP"):
+        value = binascii.a2b_qp(value)
+    return Property(number, name, params, value)
+
+
+def _parse_head(head: bytes) -> tuple[str, dict[str, list[str]]] | None:
+    """A head's upper-case property name and its parameters; None when the name is no name."""
     name_part, _, params_part = head.partition(b";")
     match = _NAME.fullmatch(name_part.strip())
     if match is None:
-        return BadLine(number, _preview(line), "not a property name")
-    params = _parameters(params_part)
-    encoding = params.get("ENCODING", [""])[-1].upper()
-    if encoding in ("QUOTED-PRINTABLE", "QP"):
-        value = binascii.a2b_qp(value)
-    return Property(number, match.group(1).decode("ascii").upper(), params, value)
+        return None
+    return match.group(1).decode("ascii").upper(), _parameters(params_part)
 
 
 def _value_start(line: bytes) -> int:

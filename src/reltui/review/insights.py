@@ -196,7 +196,11 @@ def weekly_report(
     stuck_weeks: int = DEFAULT_STUCK_WEEKS,
     touch_days: Mapping[Status, int] = DEFAULT_TOUCH_DAYS,
 ) -> WeeklyReport:
-    """The report of the ISO week beginning on Monday ``start``, as of its end (or ``today``)."""
+    """The report of the ISO week beginning on Monday ``start``, as of its end (or ``today``).
+
+    Its contacts carry their id and name from the store's index, which is all the report shows:
+    no contacts file is read.
+    """
     end = start + timedelta(days=6)
     as_of = min(end, today)
     contacts = reviewed_histories(store)
@@ -206,14 +210,14 @@ def weekly_report(
         week=iso_week(start),
         start=start,
         end=end,
-        changes=with_contacts(store, week_changes(contacts, start, end)),
+        changes=week_changes(contacts, start, end),
         before=trend[-2].split,
         after=trend[-1].split,
-        plans=with_contacts(store, plan_candidates(contacts, as_of, questions)),
+        plans=plan_candidates(contacts, as_of, questions),
         blocking=count_blocking(answered_until(reviews, end) for _, reviews in contacts),
         trend=since_first_data(trend, first),
-        skipped=with_contacts(store, week_skips(contacts, start, end)),
-        noted=with_contacts(store, week_notes(contacts, start, end)),
+        skipped=week_skips(contacts, start, end),
+        noted=week_notes(contacts, start, end),
         actions=week_actions(store, start, end, as_of, stuck_weeks),
         touches=week_touches(store, start, end, as_of, touch_days),
     )
@@ -241,7 +245,7 @@ def week_touches(
         if touched is None:
             never += 1
         elif is_cooling(Status.CLIENT, touched, as_of, touch_days):
-            cooling.append(store.contact(contact.id))
+            cooling.append(contact)  # its id and name, all the report shows
     cooling.sort(key=lambda contact: (fold(contact.name), contact.id))
     by_kind = {kind: count for kind, count in counts.items() if count}
     return WeekTouches(by_kind, cooling, never)
@@ -257,7 +261,9 @@ def week_actions(
         for action in closed_between(store.all_actions(), start, end)
     ]
     rows = open_action_rows(store, as_of)
+    # Named from the store's index, as the report shows them: no contacts file is read.
     stuck = [
-        store.contact(contact_id) for contact_id in stuck_candidates(store, stuck_weeks, as_of)
+        Contact(contact_id, store.contact_name(contact_id))
+        for contact_id in stuck_candidates(store, stuck_weeks, as_of)
     ]
     return WeekActions(done, [row for row in rows if row.overdue], len(rows), stuck)

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from reltui.domain.contact_rules import (
     ContactNotFound,
     duplicate_message,
-    find_duplicate,
     form_problems,
     resolve_contact,
 )
@@ -71,7 +70,7 @@ def add_contact(store: Store, values: Mapping[str, str]) -> Contact:
     blank = Contact(store.next_contact_id(), "", source="reltui")
     changes = changes_between(blank, values)
     contact = with_values(blank, changes)
-    duplicate = find_duplicate(contact.name, contact.email, contact.company, store.contacts())
+    duplicate = store.find_duplicate(contact.name, contact.email, contact.company)
     if duplicate is not None:
         raise ContactRefused(duplicate_message(duplicate))
     edit = ContactEdit(new_edit_id(), contact.id, store.clock(), ADDED, changes)
@@ -89,8 +88,8 @@ def edit_contact(store: Store, contact_id: int, values: Mapping[str, str]) -> Co
         return None
     changed = with_values(contact, changes)
     if "email" in changes or "name" in changes or "company" in changes:
-        duplicate = find_duplicate(
-            changed.name, changed.email, changed.company, store.contacts(), exclude=contact_id
+        duplicate = store.find_duplicate(
+            changed.name, changed.email, changed.company, exclude=contact_id
         )
         if duplicate is not None:
             raise ContactRefused(duplicate_message(duplicate))

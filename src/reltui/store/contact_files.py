@@ -27,12 +27,12 @@ import re
 import secrets
 import threading
 import zlib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from reltui.folding import fold
+from reltui.folding import fold, fold_all
 from reltui.store.errors import CorruptDatabase
 from reltui.store.files import (
     FILE_MODE,
@@ -47,17 +47,28 @@ from reltui.store.storage import (
     parse_object,
     read_store_bytes,
 )
-from reltui.store.validation import contact_problem
+from reltui.store.validation import CONTACT_LISTS, CONTACT_TEXT, contact_problem
 
 SCHEMA_VERSION = 3
 CONTACTS_FILE = "contacts.json"
 CONTACTS_DIR = "contacts"
 SHARD_SIZE = 1000
+# Up to this many contacts written at once (an edit, a contact added by hand), only their
+# shards are written again: see ``ContactFiles._write_few``.
+FEW_CHANGES = 16
 TABLE = "contacts"
 INDEX_TABLE = "index"
 _SHARD_NAME = re.compile(r"^(\d{6})-(\d{6})\.json$")
 
 Document = dict[str, Any]
+# The fields ``contact_problem`` checks, and each type it lets them have.
+_LISTS = CONTACT_LISTS
+_CHECKED = frozenset(("name", *CONTACT_TEXT, *CONTACT_LISTS))
+_ALLOWED_SHAPES = frozenset(
+    [("name", str)]
+    + [(name, kind) for name in CONTACT_TEXT for kind in (str, type(None))]
+    + [(name, kind) for name in CONTACT_LISTS for kind in (list, type(None))]
+)
 
 
 def shard_of(contact_id: int) -> int:
@@ -75,7 +86,7 @@ def review_order(
     """
     ids = sorted(documents) if ids is None else ids
     names = [documents[contact_id]["name"] for contact_id in ids]
-    folded = [fold(name) for name in names]
+    folded = fold_all(names)
     order = sorted(range(len(ids)), key=folded.__getitem__)
     return [ids[i] for i in order], [names[i] for i in order]
 
@@ -94,7 +105,11 @@ def _documents_of(path: Path, table: Any, shard: int | None = None) -> dict[int,
     """The contact documents of a stored table, checked for shape (raises ``CorruptDatabase``)."""
     if not isinstance(table, dict):
         raise CorruptDatabase(f"{path}: file is corrupt (contacts table)")
-    documents: dict[int, Document] = {}
+    documents = _well_formed(table, shard)
+    if documents is not None:
+        return documents
+    # Something is wrong: find the first record that is, and say what.
+    documents = {}
     for key, document in table.items():
         if not key.isdigit() or (shard is not None and shard_of(int(key)) != shard):
             raise CorruptDatabase(f"{path}: file is corrupt (contact id {key!r} out of place)")
@@ -105,6 +120,32 @@ def _documents_of(path: Path, table: Any, shard: int | None = None) -> dict[int,
             )
         documents[int(key)] = document
     return documents
+
+
+def _well_formed(table: dict[str, Any], shard: int | None) -> dict[int, Document] | None:
+    """The documents of ``table`` when every key and record passes ``_documents_of``'s checks,
+    made a shard at a time rather than a record at a time; ``None`` when one does not."""
+    keys = list(table)
+    if not "".join(keys).isdigit() or not all(keys):
+        return None
+    ids = list(map(int, keys))
+    if shard is not None and ids and (shard_of(min(ids)) != shard or shard_of(max(ids)) != shard):
+        return None
+    records = list(table.values())
+    if {type(record) for record in records} - {dict}:
+        return None
+    # Every field of every record with its type: the checks of ``contact_problem`` at once.
+    shapes = {(name, type(value)) for record in records for name, value in record.items()}
+    if not shapes <= _ALLOWED_SHAPES | {shape for shape in shapes if shape[0] not in _CHECKED}:
+        return None
+    if not all(type(record.get("name")) is str for record in records):
+        return None
+    listed = {
+        type(item) for record in records for name in _LISTS for item in record.get(name) or ()
+    }
+    if listed - {str}:
+        return None
+    return dict(zip(ids, records, strict=True))
 
 
 def _write_new_file(path: Path, payload: bytes) -> None:
@@ -236,9 +277,12 @@ class ContactFiles:
 
     def name(self, contact_id: int) -> str:
         """A contact's name; ``KeyError`` if unknown."""
+        return self._name_map()[contact_id]
+
+    def _name_map(self) -> dict[int, str]:
         if self._names_by_id is None:
             self._names_by_id = dict(zip(self.ids, self.names, strict=True))
-        return self._names_by_id[contact_id]
+        return self._names_by_id
 
     def ids_by_id(self) -> list[int]:
         """Every contact id, lowest first (the order they were added)."""
@@ -282,11 +326,15 @@ class ContactFiles:
                 raise CorruptDatabase(
                     f"{path}: checksum mismatch (changed on disk after reltui wrote it)"
                 )
-            for contact_id, document in documents.items():
-                if document["name"] != self.name(contact_id):
-                    raise CorruptDatabase(
-                        f"{path}: contact {contact_id}: name does not match the contact index"
-                    )
+            names = self._name_map()
+            if [document["name"] for document in documents.values()] != [
+                names.get(contact_id) for contact_id in documents
+            ]:
+                for contact_id, document in documents.items():
+                    if document["name"] != self.name(contact_id):
+                        raise CorruptDatabase(
+                            f"{path}: contact {contact_id}: name does not match the contact index"
+                        )
             self.documents.update(documents)
             self._loaded.add(number)
 
@@ -298,6 +346,9 @@ class ContactFiles:
         New shard files are written and fsynced first; replacing ``contacts.json`` then makes
         them the database. On any error the database on disk and in memory is as it was.
         """
+        if len(changed) <= FEW_CHANGES and not self.needs_upgrade:
+            self._write_few(changed)
+            return
         self.load_all()
         documents = dict(self.documents)
         documents.update(changed)
@@ -308,6 +359,78 @@ class ContactFiles:
             # A schema 1 database has no shard files yet: every shard is written.
             if number in touched or number not in self._files:
                 by_shard[number] = {str(i): documents[i] for i in ids[start:end]}
+        ids, names = review_order(documents, ids)
+        next_id = max(self.next_id, max(documents, default=0) + 1)
+        files, generation, replaced, database_id = self._write_files(by_shard, ids, names, next_id)
+        gone = set(self._retired)
+        with self._lock:
+            self.documents = documents
+            self.ids, self.names, self._known = ids, names, set(ids)
+            self._by_id = self._names_by_id = None
+            self._files, self._generation = files, generation
+            self.database_id, self.next_id, self.schema = database_id, next_id, SCHEMA_VERSION
+            self._loaded = set(files)
+            self._retired = replaced
+        self._remove_retired(gone)
+
+    def _write_few(self, changed: Mapping[int, Document]) -> None:
+        """``write`` for a contact or a few: only their shards are read and written again, and
+        the review order changes where their names go, so the cost hardly grows with the size
+        of the database."""
+        touched = sorted({shard_of(contact_id) for contact_id in changed})
+        for number in touched:
+            if number in self._files:
+                self._load_shard(number)
+        documents = self.documents
+        by_shard: dict[int, dict[str, Document]] = {}
+        for number in touched:
+            first = (number - 1) * SHARD_SIZE + 1
+            by_shard[number] = {
+                str(i): changed[i] if i in changed else documents[i]
+                for i in range(first, first + SHARD_SIZE)
+                if i in changed or i in documents
+            }
+        ids, names = list(self.ids), list(self.names)
+        for contact_id in sorted(changed):
+            name = changed[contact_id]["name"]
+            if contact_id in self._known:
+                if self.name(contact_id) == name:
+                    continue
+                place = ids.index(contact_id)
+                del ids[place], names[place]
+            # The place review_order would give it: by folded name, then by id.
+            place = bisect_left(
+                range(len(ids)), (fold(name), contact_id), key=lambda i: (fold(names[i]), ids[i])
+            )
+            ids.insert(place, contact_id)
+            names.insert(place, name)
+        next_id = max(self.next_id, max(changed) + 1)
+        files, generation, replaced, database_id = self._write_files(by_shard, ids, names, next_id)
+        gone = set(self._retired)
+        added = [contact_id for contact_id in sorted(changed) if contact_id not in self._known]
+        with self._lock:
+            documents.update(changed)
+            if self._names_by_id is not None:
+                self._names_by_id.update((i, changed[i]["name"]) for i in changed)
+            if self._by_id is not None and added:
+                self._by_id = sorted([*self._by_id, *added])
+            self._known.update(added)
+            self.ids, self.names = ids, names
+            self._files, self._generation = files, generation
+            self.database_id, self.next_id = database_id, next_id
+            self._loaded.update(touched)
+            self._retired = replaced
+        self._remove_retired(gone)
+
+    def _write_files(
+        self,
+        by_shard: dict[int, dict[str, Document]],
+        ids: list[int],
+        names: list[str],
+        next_id: int,
+    ) -> tuple[dict[int, tuple[str, int, int | None]], int, list[str], str]:
+        """Write the shards in ``by_shard`` as new files, then the index naming them; returns
+        the shard files, the generation, the files it retired and the database's id."""
         generation = self._generation + 1
         files = dict(self._files)
         written: list[Path] = []
@@ -323,10 +446,8 @@ class ContactFiles:
                 written.append(path)
                 files[number] = (name, len(table), zlib.crc32(payload))
             fsync_dir(self.directory)
-            ids, names = review_order(documents, ids)
             replaced = sorted(self._files[n][0] for n in by_shard if n in self._files)
             database_id = self.database_id or new_database_id()
-            next_id = max(self.next_id, max(documents, default=0) + 1)
             index = {
                 "database": database_id,
                 "next_id": next_id,
@@ -342,15 +463,9 @@ class ContactFiles:
                 with contextlib.suppress(OSError):
                     path.unlink()
             raise
-        gone = set(self._retired)
-        with self._lock:
-            self.documents = documents
-            self.ids, self.names, self._known = ids, names, set(ids)
-            self._by_id = self._names_by_id = None
-            self._files, self._generation = files, generation
-            self.database_id, self.next_id, self.schema = database_id, next_id, SCHEMA_VERSION
-            self._loaded = set(files)
-            self._retired = replaced
+        return files, generation, replaced, database_id
+
+    def _remove_retired(self, gone: set[str]) -> None:
         for name in gone:
             with contextlib.suppress(OSError):
                 remove_own_file(self.directory / name)

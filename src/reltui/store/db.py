@@ -15,6 +15,7 @@ from __future__ import annotations
 import errno
 import os
 import secrets
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
@@ -97,6 +98,7 @@ class Store(RelationshipStore):
         self._log = ReviewLog(path / REVIEWS_DIR)
         self.activity = Activity(path, read_only=read_only)
         self._before_write: Callable[[], None] | None = None
+        self._duplicates_lock = threading.Lock()
         self._mark: tuple[object, ...] = ()
 
     # ---- opening and closing -------------------------------------------------------------
@@ -394,8 +396,25 @@ class Store(RelationshipStore):
             return self._import(list(records), dry_run)
 
     def _import(self, records: list[Any], dry_run: bool) -> ImportResult:
-        from reltui.store.merge import merge_records
+        from reltui.store.merge import all_new, merge_records, new_contact_document
 
+        if not len(self) and all_new({}, records):
+            # The first import of a file of distinct people: each record is a new contact, so
+            # its document is written without matching, or building the contact first.
+            if dry_run:
+                return ImportResult(added=len(records))
+            self._ready_to_write()
+            first = self._files.next_id
+            documents = {
+                contact_id: new_contact_document(record)
+                for contact_id, record in enumerate(records, first)
+            }
+            try:
+                self._files.write(documents)
+            except OSError as error:
+                raise StoreError(f"{self.path}: import not saved ({error.strerror})") from None
+            self._duplicates = None
+            return ImportResult(added=len(records))
         existing = {contact_id: self.contact(contact_id) for contact_id in self.contact_ids()}
         result, changed = merge_records(existing, records, first_id=self._files.next_id)
         if dry_run or not changed:
@@ -408,6 +427,7 @@ class Store(RelationshipStore):
             raise StoreError(f"{self.path}: import not saved ({error.strerror})") from None
         for contact in changed:
             self._contacts[contact.id] = contact
+        self._duplicates = None
         return result
 
 

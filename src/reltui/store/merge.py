@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
+from typing import Any
 
 from reltui.domain.models import Contact, normalise_email, normalise_text
 from reltui.formats.records import ContactRecord
@@ -113,6 +114,60 @@ def _new_contact(contact_id: int, record: ContactRecord, source: str) -> Contact
         record.connected_on,
         source,
     )
+
+
+def all_new(existing: Mapping[int, object], records: list[ContactRecord]) -> bool:
+    """True when ``merge_records`` would add every record as a new contact, told in bulk.
+
+    So it is when the database is empty, no record has a URL, every record has an email and no
+    address is given twice: then no record matches another by email, a name match needs one
+    side without emails, and a URL match needs a URL.
+    """
+    if existing or not records:
+        return False
+    emails = [email for record in records for email in record.emails]
+    if len(emails) < len(records) or not all(record.emails for record in records):
+        return False
+    if any(record.url for record in records):
+        return False
+    joined = "\n".join(emails)
+    if joined.split() != emails:
+        return False  # an address with a space in it, or an empty one: the slow way
+    # Without spaces, an address's key is its case folded (``normalise_email``).
+    keys = joined.casefold().split("\n")
+    return len(keys) == len(emails) and len(set(keys)) == len(keys)
+
+
+def new_contact_document(record: ContactRecord, source: str = "") -> dict[str, Any]:
+    """What ``Contact.to_document`` stores for the contact ``merge_records`` makes of a record
+    matching nobody, without making the contact."""
+    emails, phones = record.emails, record.phones
+    document: dict[str, Any] = {"name": record.name}
+    if emails:
+        if emails[0]:
+            document["email"] = emails[0]
+        if len(emails) > 1:
+            document["emails"] = emails[1:]
+    if record.company:
+        document["company"] = record.company
+    if record.position:
+        document["position"] = record.position
+    if phones:
+        if phones[0]:
+            document["phone"] = phones[0]
+        if len(phones) > 1:
+            document["phones"] = phones[1:]
+    if record.notes:
+        document["notes"] = record.notes
+    if record.tags:
+        document["tags"] = list(record.tags)
+    if record.url:
+        document["url"] = record.url
+    if record.connected_on:
+        document["connected_on"] = record.connected_on
+    if source:
+        document["source"] = source
+    return document
 
 
 def merge_records(

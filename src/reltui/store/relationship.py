@@ -3,23 +3,65 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Container, Mapping
+import threading
+from bisect import insort
+from collections.abc import Container, Iterable, Mapping
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import reltui.store.contact_edits as contact_edits
 from reltui.domain.actions import Action, action_text
 from reltui.domain.edits import ContactEdit
-from reltui.domain.models import Contact
+from reltui.domain.models import Contact, normalise_email, normalise_text
 from reltui.domain.touches import TOUCH_KINDS, Touch, one_line
 from reltui.store.activity import Activity
 from reltui.store.errors import StoreError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
     from datetime import datetime
 
     from reltui.store.contact_files import ContactFiles
+
+
+class DuplicateIndex:
+    """The contacts by what makes two the same person (``find_duplicate``): each email, and
+    name with company; ids lowest first, as ``find_duplicate`` meets them."""
+
+    def __init__(self, documents: Iterable[tuple[int, Mapping[str, Any]]]) -> None:
+        self.emails: dict[str, list[int]] = {}
+        self.names: dict[tuple[str, str], list[int]] = {}
+        for contact_id, document in documents:
+            self.add(contact_id, document)
+
+    @staticmethod
+    def keys(document: Mapping[str, Any]) -> tuple[list[str], tuple[str, str]]:
+        email = document.get("email", "")
+        emails = document.get("emails") or []
+        addresses = [email, *emails] if email else emails
+        name = (normalise_text(document["name"]), normalise_text(document.get("company", "")))
+        return [normalise_email(address) for address in addresses], name
+
+    def add(self, contact_id: int, document: Mapping[str, Any]) -> None:
+        emails, name = self.keys(document)
+        for email in dict.fromkeys(emails):
+            insort(self.emails.setdefault(email, []), contact_id)
+        insort(self.names.setdefault(name, []), contact_id)
+
+    def remove(self, contact_id: int, document: Mapping[str, Any]) -> None:
+        emails, name = self.keys(document)
+        for email in dict.fromkeys(emails):
+            self.emails[email].remove(contact_id)
+        self.names[name].remove(contact_id)
+
+    def first_match(self, name: str, email: str, company: str, exclude: int | None) -> int | None:
+        """The lowest id with ``email`` (if any), or ``name`` (if any) and ``company``."""
+        wanted_email = normalise_email(email)
+        wanted_name = (normalise_text(name), normalise_text(company))
+        found = [*self.emails.get(wanted_email, ())] if wanted_email else []
+        if wanted_name[0]:
+            found.extend(self.names.get(wanted_name, ()))
+        return min((contact_id for contact_id in found if contact_id != exclude), default=None)
 
 
 class RelationshipStore:
@@ -28,12 +70,17 @@ class RelationshipStore:
     activity: Activity
     _files: ContactFiles
     _contacts: dict[int, Contact]
+    _duplicates: DuplicateIndex | None = None
+    # Held while the duplicate index is built or a contact written, so neither sees half of
+    # the other (the review builds the index in a worker thread).
+    _duplicates_lock: threading.Lock
 
     if TYPE_CHECKING:
         clock: Callable[[], datetime]
 
         def _ready_to_write(self) -> None: ...
         def contact(self, contact_id: int) -> Contact: ...
+        def contact_documents(self) -> Iterator[tuple[int, Mapping[str, Any]]]: ...
 
     # ---- finding and writing contacts ----------------------------------------------------
 
@@ -52,13 +99,37 @@ class RelationshipStore:
 
     def write_contact(self, contact: Contact) -> None:
         """Store one new or changed contact in one atomic step; ``StoreError`` if refused."""
-        try:
-            self._files.write({contact.id: contact.to_document()})
-        except OSError as error:
-            raise StoreError(
-                f"{self._files.index_path.parent}: not saved ({error.strerror})"
-            ) from None
-        self._contacts[contact.id] = contact
+        with self._duplicates_lock:
+            before = self._files.documents.get(contact.id) if contact.id in self._files else None
+            document = contact.to_document()
+            try:
+                self._files.write({contact.id: document})
+            except OSError as error:
+                raise StoreError(
+                    f"{self._files.index_path.parent}: not saved ({error.strerror})"
+                ) from None
+            self._contacts[contact.id] = contact
+            if self._duplicates is not None:
+                if before is not None:
+                    self._duplicates.remove(contact.id, before)
+                self._duplicates.add(contact.id, document)
+
+    def index_duplicates(self) -> None:
+        """Build the index ``find_duplicate`` looks in, if not built yet (reads every contact)."""
+        with self._duplicates_lock:
+            if self._duplicates is None:
+                self._duplicates = DuplicateIndex(self.contact_documents())
+
+    def find_duplicate(
+        self, name: str, email: str, company: str, exclude: int | None = None
+    ) -> Contact | None:
+        """What ``contact_rules.find_duplicate`` finds among every contact, from an index built
+        once (reading every contact), so each edit after the first costs the same at any size."""
+        self.index_duplicates()
+        with self._duplicates_lock:
+            assert self._duplicates is not None
+            found = self._duplicates.first_match(name, email, company, exclude)
+        return None if found is None else self.contact(found)
 
     def resolve(self, query: str) -> int:
         """The id of the contact ``query`` names: an id, an email, or a unique name."""

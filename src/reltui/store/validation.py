@@ -17,8 +17,8 @@ _ANSWERS = frozenset([*(answer.value for answer in Answer), None])
 _DECISIONS = frozenset([*(decision.value for decision in Decision), None])
 _STATUSES = frozenset(status.value for status in Status)
 _QUESTIONS = frozenset(QUESTION_IDS)
-_CONTACT_TEXT = ("email", "company", "position", "phone", "notes", "url", "connected_on", "source")
-_CONTACT_LISTS = ("emails", "phones", "tags")
+CONTACT_TEXT = ("email", "company", "position", "phone", "notes", "url", "connected_on", "source")
+CONTACT_LISTS = ("emails", "phones", "tags")
 
 
 def _is_time(value: object) -> bool:
@@ -71,11 +71,11 @@ def contact_problem(document: Mapping[str, Any]) -> str | None:
     """What is wrong with a stored contact, or ``None`` when it may be used."""
     if type(document.get("name")) is not str:
         return "name is not text"
-    for name in _CONTACT_TEXT:
+    for name in CONTACT_TEXT:
         value = document.get(name)
         if value is not None and type(value) is not str:
             return f"{name} is not text"
-    for name in _CONTACT_LISTS:
+    for name in CONTACT_LISTS:
         values = document.get(name)
         if values is not None and (
             type(values) is not list or any(type(value) is not str for value in values)

@@ -15,6 +15,7 @@ from textual.widgets import Input, Label, Static
 
 from reltui.domain.actions import action_text
 from reltui.domain.touches import parse_day
+from reltui.ui.keymap import key_of
 from reltui.ui.widgets.quiet_input import quiet_input
 
 ACTION_FORM_BINDINGS: list[Binding] = [
@@ -93,7 +94,9 @@ class ActionForm(ModalScreen[ActionEntry | None]):
                     compact=True,
                 )
             yield Static("", id="action-problem", markup=False)
-            yield Static("enter or ctrl+s saves · escape cancels", classes="hint")
+            save = key_of(self.app, "action-form-save", "ctrl+s")
+            cancel = key_of(self.app, "action-form-cancel", "escape")
+            yield Static(f"enter or {save} saves · {cancel} cancels", classes="hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#action-due" if self.due_only else "#action-text", Input).focus()

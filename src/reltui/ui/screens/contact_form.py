@@ -15,6 +15,7 @@ from textual.widgets import Input, Label, Static, TextArea
 
 from reltui.domain.contact_rules import form_problems
 from reltui.domain.edits import EDITABLE_FIELDS
+from reltui.ui.keymap import key_of
 from reltui.ui.widgets.quiet_input import quiet_input
 
 LABELS = {
@@ -26,7 +27,6 @@ LABELS = {
     "tags": "Tags",
     "notes": "Notes",
 }
-HINT = "tab next field · ctrl+s saves · escape cancels"
 PLACEHOLDERS = {"name": "required", "tags": "separated by commas"}
 
 FORM_BINDINGS: list[Binding] = [
@@ -83,6 +83,15 @@ class ContactForm(ModalScreen[bool]):
 
     BINDINGS: ClassVar[list[BindingType]] = [*FORM_BINDINGS]
 
+    @property
+    def hint(self) -> str:
+        """The keys of the form, as the user has them."""
+        save, cancel = (
+            key_of(self.app, "form-save", "ctrl+s"),
+            key_of(self.app, "form-cancel", "escape"),
+        )
+        return f"tab next field · {save} saves · {cancel} cancels"
+
     def __init__(self, heading: Content, values: Mapping[str, str], submit: Submit) -> None:
         super().__init__()
         self.heading = heading
@@ -108,13 +117,13 @@ class ContactForm(ModalScreen[bool]):
                             compact=True,
                         )
                 yield Static("", id=f"problem-{name}", classes="problem", markup=False)
-            yield Static(HINT, id="form-hint", classes="hint")
+            yield Static(self.hint, id="form-hint", classes="hint", markup=False)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # Which field takes what is typed next, for a user typing ahead over a slow link.
         name = (event.widget.id or "").removeprefix("field-")
         if name in LABELS:
-            self.query_one("#form-hint", Static).update(f"{LABELS[name]} · {HINT}")
+            self.query_one("#form-hint", Static).update(f"{LABELS[name]} · {self.hint}")
 
     def form_values(self) -> dict[str, str]:
         """What each field holds now."""

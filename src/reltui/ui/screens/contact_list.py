@@ -13,6 +13,7 @@ from textual.widgets import Input, Static
 
 from reltui.ui.contact_actions import CONTACT_BINDINGS, CONTACT_WRITING_ACTIONS, ContactActions
 from reltui.ui.contact_rows import COLUMNS, STATUS_FILTERS, ContactRow
+from reltui.ui.keymap import key_of
 from reltui.ui.widgets.contact_table import HEADERS, ContactTable
 from reltui.ui.widgets.footer import KeyFooter
 from reltui.ui.widgets.quiet_input import quiet_input
@@ -63,7 +64,8 @@ class ContactListScreen(ContactActions):
 
     def compose(self) -> ComposeResult:
         yield Static("Loading contacts…", id="list-status-line")
-        yield quiet_input(placeholder="/ filter by name, company or email", id="list-search")
+        key = key_of(self.app, "list-filter", "/")
+        yield quiet_input(placeholder=f"{key} filter by name, company or email", id="list-search")
         yield ContactTable(id="contact-table")
         yield KeyFooter()
 
@@ -156,9 +158,8 @@ class ContactListScreen(ContactActions):
             self.sort_column, self.sort_reverse = column, False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in CONTACT_WRITING_ACTIONS and self.reltui.store.read_only:
-            return None
-        return True
+        # False hides the key from the footer; pressed, it says why it does nothing.
+        return not (action in CONTACT_WRITING_ACTIONS and self.reltui.store.read_only)
 
     def action_contact_id(self) -> int | None:
         current = self.query_one(ContactTable).current

@@ -13,6 +13,7 @@ from textual.geometry import Size
 from textual.screen import ModalScreen
 from textual.widget import Widget
 
+from reltui.ui.keymap import with_user_keys
 from reltui.ui.widgets.pane import Pane
 
 HELP_BINDINGS: list[Binding] = [
@@ -156,7 +157,7 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [*HELP_BINDINGS]
 
     def _section(self, title: str, bindings: Iterable[Binding]) -> HelpSection:
-        return (title, help_rows(self.app, bindings))
+        return (title, help_rows(self.app, with_user_keys(self.app, bindings)))
 
     def compose(self) -> ComposeResult:
         from reltui.ui.app_bindings import APP_BINDINGS
@@ -168,8 +169,7 @@ class HelpScreen(ModalScreen[None]):
         from reltui.ui.widgets.action_list import ACTION_LIST_BINDINGS
         from reltui.ui.widgets.contact_table import TABLE_BINDINGS
 
-        palette = Binding(self.app.COMMAND_PALETTE_BINDING, "", "Commands", tooltip="Commands")
-        everywhere = [*APP_BINDINGS, palette]
+        everywhere = APP_BINDINGS
         action_open = [b for b in ACTION_LIST_BINDINGS if b.id == "actions-open"]
         review = [
             self._section("Review", REVIEW_BINDINGS),
@@ -182,8 +182,10 @@ class HelpScreen(ModalScreen[None]):
             self._section("List (L)", [*LIST_BINDINGS, *TABLE_BINDINGS]),
             self._section("Next actions (P, A)", [*ACTIONS_BINDINGS, *action_open]),
         ]
+        close = with_user_keys(self.app, HELP_BINDINGS[:1])[0]
         with Pane() as pane:
             pane.border_title = "Keys"
+            pane.border_subtitle = f"{' '.join(key_names(self.app, close))} closes"
             with Horizontal():
                 yield HelpColumn(review, id="help-review")
                 yield HelpColumn(others, id="help-others")

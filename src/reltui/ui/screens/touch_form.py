@@ -15,15 +15,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from reltui.domain.touches import TOUCH_KEYS, one_line, parse_day
+from reltui.ui.keymap import key_of
 from reltui.ui.widgets.quiet_input import quiet_input
 
 TOUCH_BINDINGS: list[Binding] = [
     Binding("ctrl+s", "save", "Save", id="touch-save", tooltip="Log the touch"),
     Binding("escape", "cancel", "Cancel", id="touch-cancel", tooltip="Close without saving"),
 ]
-
-
-HINT = "a key picks the kind · enter or ctrl+s saves · escape"
 
 
 class TouchEntry(NamedTuple):
@@ -77,6 +75,14 @@ class TouchForm(ModalScreen[TouchEntry | None]):
     AUTO_FOCUS = ""
     BINDINGS: ClassVar[list[BindingType]] = [*TOUCH_BINDINGS]
 
+    @property
+    def saves(self) -> str:
+        return f"enter or {key_of(self.app, 'touch-save', 'ctrl+s')} saves"
+
+    @property
+    def cancel(self) -> str:
+        return key_of(self.app, "touch-cancel", "escape")
+
     def __init__(self, name: str, today: date) -> None:
         super().__init__()
         self.contact_name = name
@@ -98,13 +104,18 @@ class TouchForm(ModalScreen[TouchEntry | None]):
                 yield Label("Note", classes="field-label")
                 yield quiet_input(placeholder="one line", id="touch-note", compact=True)
             yield Static("", id="touch-problem", markup=False)
-            yield Static(HINT, id="touch-hint", classes="hint")
+            yield Static(
+                f"a key picks the kind · {self.saves} · {self.cancel}",
+                id="touch-hint",
+                classes="hint",
+                markup=False,
+            )
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         # Which box takes what is typed next, for a user typing ahead over a slow link.
         label = {"touch-date": "Date", "touch-note": "Note"}.get(event.widget.id or "")
         if label:
-            self.query_one("#touch-hint", Static).update(f"{label} · enter or ctrl+s saves")
+            self.query_one("#touch-hint", Static).update(f"{label} · {self.saves}")
 
     def on_key(self, event: Key) -> None:
         # The kind keys work while no text box has the focus (as the form opens).
