@@ -219,16 +219,21 @@ def test_a_damaged_shard_found_after_opening_is_one_line_too(sample_db):
     [shard] = (sample_db / "contacts").iterdir()
     shard.write_bytes(b'{"contacts": {"1": ')
     out = sample_db.parent
-    for command in (("export", "-o", str(out / "out.csv")), ("report", "-o", str(out / "r.md"))):
+    commands = (
+        ("export", "-o", str(out / "out.csv")),
+        ("export", "-o", str(out / "out.vcf"), "--format", "vcard"),
+    )
+    for command in commands:
         result = run(*command, db=sample_db)
         assert result.exit_code == 1, command
         assert result.stderr == (
             f"reltui: {shard}: file is corrupt (not valid JSON); "
             f"newest good backup: {backup.path} (run 'reltui restore')\n"
         )
-    assert not (out / "out.csv").exists() and not (out / "r.md").exists()
-    # stats shows names from the index and reads no contacts file: it still works.
+    assert not (out / "out.csv").exists() and not (out / "out.vcf").exists()
+    # stats and the report show names from the index and read no contacts file: they still work.
     assert run("stats", db=sample_db).exit_code == 0
+    assert run("report", "-o", str(out / "r.md"), db=sample_db).exit_code == 0
     assert run("restore", db=sample_db).exit_code == 0
     assert orjson.loads(run("stats", "--json", db=sample_db).stdout)["clients"] == 8
 
