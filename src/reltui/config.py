@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -38,6 +39,8 @@ class Settings:
     auto_advance: bool = True
     backups: int = 10
     animations: bool = False
+    # Binding id -> keys ("j", or "j,down"), replacing that binding's own keys.
+    keys: Mapping[str, str] = field(default_factory=dict)
     action_days: int = DEFAULT_ACTION_DAYS
     stuck_weeks: int = DEFAULT_STUCK_WEEKS
     touch_days: Mapping[Status, int] = field(default_factory=lambda: dict(DEFAULT_TOUCH_DAYS))
@@ -57,11 +60,13 @@ KNOWN_KEYS = {
     "auto_advance",
     "backups",
     "animations",
+    "keys",
     "action_days",
     "stuck_weeks",
     "touch_days",
 }
 QUESTION_FIELDS = {"title", "text", "next_action"}
+BINDING_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
 def _expect(key: str, value: Any, kind: type | tuple[type, ...], allowed: str) -> Any:
@@ -70,6 +75,29 @@ def _expect(key: str, value: Any, kind: type | tuple[type, ...], allowed: str) -
     if not isinstance(value, kind):
         raise ConfigError(f"{key}: {value!r} is not allowed; expected {allowed}")
     return value
+
+
+def _days_by_status(
+    key: str, value: Any, base: Mapping[Status, int], *, can_be_off: bool
+) -> dict[Status, int]:
+    """A ``{status: days}`` mapping over ``base``; with ``can_be_off``, ``off`` (or false, null,
+    0) leaves a status out."""
+    result = dict(base)
+    raw = _expect(key, value, dict, "a mapping of status to days")
+    allowed = "a whole number of days from 1 to 3650" + (", or off" if can_be_off else "")
+    for name, days in raw.items():
+        where = f"{key}.{name}"
+        if name not in ("client", "candidate", "customer"):
+            raise ConfigError(f"{where}: unknown status; allowed: client, candidate, customer")
+        if can_be_off and (days is None or days is False or days == 0 or days == "off"):
+            result.pop(Status(name), None)
+            continue
+        days = _expect(where, days, int, allowed)
+        if not 1 <= days <= 3650:
+            off = " days or off" if can_be_off else " days"
+            raise ConfigError(f"{where}: {days} is not allowed; expected 1-3650{off}")
+        result[Status(name)] = days
+    return result
 
 
 def settings_from_mapping(data: Mapping[str, Any], base: Settings | None = None) -> Settings:
@@ -94,17 +122,9 @@ def settings_from_mapping(data: Mapping[str, Any], base: Settings | None = None)
             raise ConfigError(f"candidate_min_yes: {value} is not allowed; expected 1-4")
         changes["candidate_min_yes"] = value
     if "cadence_days" in data:
-        cadences = dict(settings.cadence_days)
-        raw = _expect("cadence_days", data["cadence_days"], dict, "a mapping of status to days")
-        for name, days in raw.items():
-            key = f"cadence_days.{name}"
-            if name not in ("client", "candidate", "customer"):
-                raise ConfigError(f"{key}: unknown status; allowed: client, candidate, customer")
-            days = _expect(key, days, int, "a whole number of days from 1 to 3650")
-            if not 1 <= days <= 3650:
-                raise ConfigError(f"{key}: {days} is not allowed; expected 1-3650 days")
-            cadences[Status(name)] = days
-        changes["cadence_days"] = cadences
+        changes["cadence_days"] = _days_by_status(
+            "cadence_days", data["cadence_days"], settings.cadence_days, can_be_off=False
+        )
     if "questions" in data:
         raw = _expect("questions", data["questions"], dict, "a mapping of question id to wording")
         by_id = {question.id: question for question in settings.questions}
@@ -132,21 +152,12 @@ def settings_from_mapping(data: Mapping[str, Any], base: Settings | None = None)
         if not 0 <= value <= 100:
             raise ConfigError(f"backups: {value} is not allowed; expected 0-100")
         changes["backups"] = value
+    if "keys" in data:
+        changes["keys"] = _keys(data["keys"])
     if "touch_days" in data:
-        touch_days = dict(settings.touch_days)
-        raw = _expect("touch_days", data["touch_days"], dict, "a mapping of status to days")
-        for name, days in raw.items():
-            key = f"touch_days.{name}"
-            if name not in ("client", "candidate", "customer"):
-                raise ConfigError(f"{key}: unknown status; allowed: client, candidate, customer")
-            if days is None or days is False or days == 0 or days == "off":
-                touch_days.pop(Status(name), None)  # off: this status never cools
-                continue
-            days = _expect(key, days, int, "a whole number of days from 1 to 3650, or off")
-            if not 1 <= days <= 3650:
-                raise ConfigError(f"{key}: {days} is not allowed; expected 1-3650 days or off")
-            touch_days[Status(name)] = days
-        changes["touch_days"] = touch_days
+        changes["touch_days"] = _days_by_status(
+            "touch_days", data["touch_days"], settings.touch_days, can_be_off=True
+        )
     for key, low, high, unit in (("action_days", 1, 365, "days"), ("stuck_weeks", 1, 104, "weeks")):
         if key in data:
             value = _expect(key, data[key], int, f"a whole number of {unit} from {low} to {high}")
@@ -154,6 +165,27 @@ def settings_from_mapping(data: Mapping[str, Any], base: Settings | None = None)
                 raise ConfigError(f"{key}: {value} is not allowed; expected {low}-{high} {unit}")
             changes[key] = value
     return replace(settings, **changes)
+
+
+def _keys(raw: Any) -> dict[str, str]:
+    """The ``keys:`` section: binding id to keys. The review checks the ids and clashes."""
+    raw = _expect("keys", raw, dict, "a mapping of binding id to key, e.g. answer-yes: j")
+    keys: dict[str, str] = {}
+    for binding_id, value in raw.items():
+        key = f"keys.{binding_id}"
+        if not isinstance(binding_id, str) or not BINDING_ID.fullmatch(binding_id):
+            raise ConfigError(f"{key}: not a binding id; ids look like answer-yes")
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 9:
+            value = str(value)  # question-1: 5 reads as a number
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(
+                f"{key}: {value!r} is not allowed; expected a key such as j or ctrl+j"
+            )
+        names = [name.strip() for name in value.split(",")]
+        if not all(names) or any(" " in name for name in names):
+            raise ConfigError(f"{key}: {value!r} is not allowed; separate several keys with commas")
+        keys[binding_id] = ",".join(names)
+    return keys
 
 
 def load_settings(path: Path, *, required: bool = False) -> Settings:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ui_support import screen_lines, screen_text
+from ui_support import press, screen_lines, screen_text
 
 from reltui.domain.actions import DONE, DROPPED, OPEN
 from reltui.store.db import Store
@@ -27,17 +27,6 @@ SAMPLE_ACTIONS = [
     ("2026-11-18", "", "Pablo Ortega", REFERENCE),
     ("2026-11-20", "", "Jonas Berg", REFERENCE),
 ]
-
-
-async def settle(pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def press(pilot, *keys: str) -> None:
-    await pilot.press(*keys)
-    await settle(pilot)
 
 
 def rows(app) -> list[tuple[str, str, str, str]]:
@@ -94,6 +83,8 @@ async def test_x_marks_done_it_leaves_the_view_and_u_brings_it_back(sample_store
         await press(pilot, "u")
         assert stored(sample_store, first.id).state == OPEN
         assert rows(app) == SAMPLE_ACTIONS
+        assert notices(app)[-1].startswith("Undid: marking 'ask for a testimonial")
+        assert notices(app)[-1].endswith(" done for Olivia Brown")
 
 
 async def test_d_drops_an_action(sample_store, make):

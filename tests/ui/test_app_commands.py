@@ -44,7 +44,7 @@ async def test_question_mark_lists_every_review_key(small_store, make):
         assert "u ^z      Undo (several steps)" in review_help
         assert "→ l       Next" in review_help
         others = app.screen.query_one("#help-others").render().plain
-        assert "Commands" in others
+        assert "Command palette" in others
         assert "1-6       Sort (again: reverse)" in others
         assert "End: summary, then quit" in others
         await pilot.press("escape")
@@ -106,7 +106,7 @@ async def test_palette_switches_queue(sample_store, make):
     app = make(sample_store)
     async with app.run_test(size=(80, 24)) as pilot:
         assert "1 of 30 due" in screen_lines(app)[0]
-        await run_command(app, pilot, "switch queue: at-risk")
+        await run_command(app, pilot, "review clients at risk")
         assert app.session.queue_name == "at-risk"
         assert "1 of 1 at risk" in screen_lines(app)[0]
         assert app.session.contact.name == "Isla McLeod"

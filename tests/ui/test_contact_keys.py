@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ui_support import open_store, screen_text
+from ui_support import open_store, screen_text, settle
 
 from reltui.domain.rules import Status
 from reltui.ui.screens.contact_form import ContactForm
@@ -19,12 +19,6 @@ from reltui.ui.widgets.contact_table import ContactTable
 
 def card(app) -> str:
     return app.screen.query_one(ContactCard).render().plain
-
-
-async def settle(pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def test_a_adds_a_contact_and_the_review_moves_to_it(small_store, make):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ui_support import open_store, screen_lines
+from ui_support import open_store, screen_lines, settle
 
 from reltui.formats.records import ContactRecord
 from reltui.ui.text import in_columns
@@ -14,12 +14,6 @@ NAMES = (
     "Zero\u200bWidth Space",
     "Jo\u200dined Name",
 )
-
-
-async def settle(pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def test_in_columns_composes_marks_and_drops_zero_width_characters():

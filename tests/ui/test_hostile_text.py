@@ -43,7 +43,7 @@ async def test_hostile_names_render_literally_and_do_nothing(hostile_store, make
         for index in range(len(HOSTILE_NAMES)):
             card = app.screen.query_one(ContactCard).render().plain
             seen.append(card.splitlines()[0])
-            assert "notes first line\nsecond ]0;ownedline" in card
+            assert "contact notes first line\nsecond ]0;ownedline" in card
             await pilot.click(ContactCard, offset=(2, 0))
             if index < len(HOSTILE_NAMES) - 1:
                 await pilot.press("right")

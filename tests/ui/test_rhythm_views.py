@@ -5,24 +5,13 @@ from __future__ import annotations
 import threading
 
 from textual.widgets import DataTable, Sparkline
-from ui_support import screen_lines, screen_text
+from ui_support import press, screen_lines, screen_text, settle
 
 from reltui.ui.screens import trend as trend_module
 from reltui.ui.screens.help import HelpScreen
 from reltui.ui.screens.summary import SummaryScreen
 from reltui.ui.screens.trend import TrendScreen
 from reltui.ui.widgets.contact_card import ContactCard
-
-
-async def settle(pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def press(pilot, *keys: str) -> None:
-    await pilot.press(*keys)
-    await settle(pilot)
 
 
 def table_rows(screen: TrendScreen) -> list[list[str]]:
@@ -165,7 +154,7 @@ async def test_card_grows_when_a_client_becomes_at_risk_mid_review(sample_store,
         # The lines below the new ones are still on screen, not cut off by the old height.
         text = screen_text(app)
         assert "lost Know needs" in text
-        assert "notes Introduced by a mutual client." in text
+        assert "contact notes Introduced by a mutual" in text
 
 
 async def test_help_lists_trend_and_actions_keys(sample_store, make):

@@ -66,6 +66,6 @@ def test_progress_text(sample_store):
     assert progress_text(session) == "1 of 30 due"
     empty = ReviewSession(sample_store, settings(), "at-risk", clock=clock)
     empty.queue.clear()
-    assert progress_text(empty) == "the at-risk queue is empty"
+    assert progress_text(empty) == "the at risk queue is empty"
     session.position = len(session.queue)
     assert progress_text(session) == "all 30 due done"

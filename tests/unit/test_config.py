@@ -17,13 +17,19 @@ def write(tmp_path, text):
 
 
 def test_example_config_loads_and_matches_the_defaults():
-    settings = load_settings(EXAMPLE)
-    defaults = Settings()
+    # "The values below are the defaults": copied as it is, the file changes nothing (the
+    # reviewer stays the login name, no key moves).
+    assert load_settings(EXAMPLE) == Settings()
+
+
+def test_example_config_examples_load_when_uncommented(tmp_path):
+    text = EXAMPLE.read_text(encoding="utf-8")
+    for example in ("# reviewer: alex", "# keys:", "#   answer-yes: j", "#   answer-no: f"):
+        assert example in text
+        text = text.replace(example, example.removeprefix("# "))
+    settings = load_settings(write(tmp_path, text))
     assert settings.reviewer == "alex"
-    assert settings.questions == defaults.questions
-    assert dict(settings.cadence_days) == dict(defaults.cadence_days)
-    assert settings.candidate_min_yes == defaults.candidate_min_yes
-    assert (settings.backups, settings.auto_advance, settings.animations) == (10, True, False)
+    assert settings.keys == {"answer-yes": "j", "answer-no": "f"}
 
 
 def test_missing_optional_file_gives_defaults(tmp_path):
@@ -57,6 +63,12 @@ def test_overrides_apply(tmp_path):
         ("auto_advance: maybe\n", "auto_advance: 'maybe' is not allowed; expected true or false"),
         ("- a list\n", "expected a mapping of keys at the top level"),
         ("reviewer: [unclosed\n", "not valid YAML at line"),
+        ("keys: j\n", "keys: 'j' is not allowed; expected a mapping of binding id to key"),
+        ("keys: {Answer Yes: j}\n", "keys.Answer Yes: not a binding id; ids look like answer-yes"),
+        ("keys: {answer-yes: ''}\n", "keys.answer-yes: '' is not allowed; expected a key"),
+        ("keys: {answer-yes: yes}\n", "keys.answer-yes: True is not allowed; expected a key"),
+        ("keys: {answer-yes: 'j k'}\n", "keys.answer-yes: 'j k' is not allowed; separate"),
+        ("keys: {answer-yes: 'j,'}\n", "keys.answer-yes: 'j,' is not allowed; separate"),
     ],
 )
 def test_bad_values_name_the_key_in_one_line(tmp_path, text, message):
@@ -66,6 +78,11 @@ def test_bad_values_name_the_key_in_one_line(tmp_path, text, message):
     assert str(error.value).startswith(f"{path}: ")
     assert message in str(error.value)
     assert "\n" not in str(error.value)
+
+
+def test_keys_map_binding_ids_to_keys(tmp_path):
+    path = write(tmp_path, "keys: {answer-yes: j, answer-no: ' f , down ', question-1: 5}\n")
+    assert load_settings(path).keys == {"answer-yes": "j", "answer-no": "f,down", "question-1": "5"}
 
 
 def test_yaml_tags_are_not_executed(tmp_path):

@@ -33,14 +33,19 @@ class Context:
     db_option: str | None = None
     config_option: str | None = None
 
+    @property
+    def config_file(self) -> Path:
+        """The config file read, or that would be read if it existed."""
+        from reltui import paths
+
+        return Path(self.config_option).expanduser() if self.config_option else paths.config_path()
+
     @cached_property
     def settings(self) -> Settings:
-        from reltui import paths
         from reltui.config import ConfigError, load_settings
 
-        path = Path(self.config_option).expanduser() if self.config_option else paths.config_path()
         try:
-            return load_settings(path, required=self.config_option is not None)
+            return load_settings(self.config_file, required=self.config_option is not None)
         except ConfigError as error:
             raise UserError(str(error)) from None
 
@@ -68,6 +73,19 @@ class Context:
         for warning in store.warnings:
             click.echo(f"reltui: warning: {warning}", err=True)
         return store
+
+
+class NamesChoice(click.Choice):
+    """A choice that also takes earlier names of its values, quietly (``customers``)."""
+
+    def __init__(self, choices: tuple[str, ...], aliases: dict[str, str]) -> None:
+        super().__init__(choices)
+        self.aliases = aliases
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None):  # noqa: ANN201 - click's signature
+        if isinstance(value, str):
+            value = self.aliases.get(value, value)
+        return super().convert(value, param, ctx)
 
 
 pass_context = click.make_pass_decorator(Context)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from reltui.cli.context import Context, UserError, pass_context
+from reltui.cli.context import Context, NamesChoice, UserError, pass_context
+from reltui.review.queues import QUEUE_ALIASES
 from reltui.store.export import export_to_file, write_export
 from reltui.store.touch_export import touches_to_file, write_touches
 from reltui.store.vcard_export import vcards_to_file, write_vcards
@@ -25,7 +26,7 @@ STATUS_CHOICES = ("client", "customer", "candidate", "unreviewed")
 @click.option(
     "--status",
     "statuses",
-    type=click.Choice(STATUS_CHOICES),
+    type=NamesChoice(STATUS_CHOICES, QUEUE_ALIASES),
     multiple=True,
     help="Only contacts with this status; repeat for several.",
 )

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import click
 
-from reltui.cli.context import Context, UserError, pass_context
-from reltui.review.queues import QUEUES
+from reltui.cli.context import Context, NamesChoice, UserError, pass_context
+from reltui.review.queues import QUEUE_ALIASES, QUEUES
 from reltui.store.backup import BackgroundBackup
 from reltui.store.db import DatabaseLocked, Store, StoreError
 from reltui.store.errors import ReadOnlyDatabase
@@ -63,8 +63,20 @@ def hang_up_when_the_terminal_goes() -> None:
     threading.Thread(target=watch, name="reltui-terminal-watch", daemon=True).start()
 
 
+def check_keys(context: Context) -> None:
+    """A ``keys:`` entry naming no binding, or two bindings on one key, stops here in one line."""
+    if not context.settings.keys:
+        return
+    from reltui.ui.keymap import keymap_problem  # the bindings live in the UI
+
+    problem = keymap_problem(context.settings.keys)
+    if problem is not None:
+        raise UserError(f"{context.config_file}: {problem}")
+
+
 def run_review(context: Context, queue: str, reviewer: str | None, read_only: bool) -> None:
     """Open the store, back it up, build the app through its factory and run it."""
+    check_keys(context)
     with open_for_review(context, read_only) as store:
         backup = None
         if not store.read_only:
@@ -91,7 +103,7 @@ def run_review(context: Context, queue: str, reviewer: str | None, read_only: bo
 
 QUEUE_OPTION = click.option(
     "--queue",
-    type=click.Choice(QUEUES),
+    type=NamesChoice(QUEUES, QUEUE_ALIASES),
     default="due",
     show_default=True,
     help="Which contacts to walk through.",

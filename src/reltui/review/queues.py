@@ -9,22 +9,45 @@ from reltui.domain.rules import Status
 from reltui.review.cooling import cooling_ids
 from reltui.store.db import Store
 
+# A queue of one status is named as ``export --status`` names the status: one vocabulary.
 QUEUES: tuple[str, ...] = (
     "due",
     "at-risk",
     "all",
     "unreviewed",
-    "customers",
-    "candidates",
-    "clients",
+    "customer",
+    "candidate",
+    "client",
 )
+# Earlier names, still accepted so that nobody's scripts break.
+QUEUE_ALIASES = {"customers": "customer", "candidates": "candidate", "clients": "client"}
+
+# Each queue as a sentence names it: the palette's title and what it holds.
+QUEUE_PHRASES: dict[str, tuple[str, str]] = {
+    "due": (
+        "Review the due queue",
+        "Reviews in progress, clients at risk, cooling clients, then everyone past their cadence",
+    ),
+    "at-risk": ("Review clients at risk", "Clients who lost a yes, whenever they are due"),
+    "all": ("Review every contact", "All contacts, by name"),
+    "unreviewed": ("Review contacts never reviewed", "Everyone without a complete review"),
+    "customer": ("Review customers", "Every customer, due or not"),
+    "candidate": ("Review candidates", "Every promotion candidate, due or not"),
+    "client": ("Review clients", "Every client, due or not"),
+}
 
 _STATUS_QUEUES = {
     "unreviewed": Status.UNREVIEWED,
-    "customers": Status.CUSTOMER,
-    "candidates": Status.CANDIDATE,
-    "clients": Status.CLIENT,
+    "customer": Status.CUSTOMER,
+    "candidate": Status.CANDIDATE,
+    "client": Status.CLIENT,
 }
+
+
+def canonical_queue(name: str) -> str:
+    """The queue's name today, for a name given on the command line or in a script."""
+    return QUEUE_ALIASES.get(name, name)
+
 
 # In the due queue, reviews in progress come first (the session resumes where it stopped), then
 # at-risk clients, then cooling clients, then the contacts closest to a decision.
@@ -41,6 +64,7 @@ _DUE_ORDER = {
 
 def build_queue(store: Store, name: str, now: datetime, settings: Settings) -> list[int]:
     """The contact ids of queue ``name``, in review order: by rank, then name, then id."""
+    name = canonical_queue(name)
     if name not in QUEUES:
         raise ValueError(f"unknown queue {name!r}; choose from {', '.join(QUEUES)}")
     if name == "all":

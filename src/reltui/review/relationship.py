@@ -27,6 +27,22 @@ class ActivityStep:
     # An action as it was (``None``: this step opened it) and as the step left it.
     action: tuple[Action | None, Action] | None = None
 
+    @property
+    def what(self) -> str:
+        """The change, as the undo notice names it: "the call logged", "the edit of email"."""
+        if self.touch is not None:
+            return f"the {self.touch.kind} logged"
+        if self.edit is not None and self.edit.changes:
+            return f"the edit of {', '.join(self.edit.changes)}"
+        if self.action is not None:
+            before, after = self.action
+            if before is None:
+                return f"adding the action {after.text!r}"
+            if before.is_open and not after.is_open:
+                return f"marking {after.text!r} {after.state}"
+            return f"the change to {after.text!r}"
+        return "the edit"
+
     def undo(self, store: Store) -> None:
         if self.touch is not None:
             store.remove_touch(self.touch)

@@ -23,7 +23,7 @@ from reltui.domain.state import (
 )
 from reltui.review.actions import review_actions, undo_action_changes
 from reltui.review.insights import current_split
-from reltui.review.queues import build_queue
+from reltui.review.queues import build_queue, canonical_queue
 from reltui.review.relationship import ActivityStep
 from reltui.review.steps import JumpBack, UndoStep
 from reltui.store.db import Store, new_review_id
@@ -44,7 +44,7 @@ class ReviewSession:
         self.settings = settings
         self.reviewer = reviewer or settings.reviewer
         self.clock = clock or store.clock
-        self.queue_name = queue_name
+        self.queue_name = canonical_queue(queue_name)
         self.queue: list[int] = build_queue(store, queue_name, self.clock(), settings)
         self.position = 0
         self.question = 0
@@ -203,13 +203,17 @@ class ReviewSession:
                 if not review.answers.get(qid):
                     review.answers[qid] = last[qid]
 
-        self._change(draft, fill)
+        self._change(draft, fill, "last review's answers")
         self.question = self._first_open_question()
         return self.is_complete and not was_complete
 
     def set_answer(self, question_id: str, value: Answer | None) -> None:
         draft = self._require_draft()
-        self._change(draft, lambda review: review.answers.__setitem__(question_id, value))
+        titles = {question.id: question.title for question in self.questions}
+        what = f"answer {value} to {titles.get(question_id, question_id)}"
+        if value is None:
+            what = f"clearing {titles.get(question_id, question_id)}"
+        self._change(draft, lambda review: review.answers.__setitem__(question_id, value), what)
 
     def decision_refused(self) -> str | None:
         """Why ``p`` or ``k`` records nothing for the current contact, or ``None`` if it may."""
@@ -235,7 +239,7 @@ class ReviewSession:
 
     def set_note(self, note: str) -> None:
         draft = self._require_draft()
-        self._change(draft, lambda review: setattr(review, "note", note))
+        self._change(draft, lambda review: setattr(review, "note", note), "the review note")
 
     def skip(self) -> datetime:
         """Defer the current contact to next week and move on; returns the day it comes back.
@@ -250,7 +254,7 @@ class ReviewSession:
                 review.decision = Decision.SKIP
             review.deferred_until = until
 
-        self._change(draft, mark)
+        self._change(draft, mark, "the skip")
         self.next_contact()
         return until
 
@@ -265,7 +269,8 @@ class ReviewSession:
             review.decision = new
             review.deferred_until = None
 
-        self._change(draft, mark)
+        flag = "promote" if decision == Decision.PROMOTE else "keep"
+        self._change(draft, mark, f"the {flag} flag" if new else f"removing the {flag} flag")
         return None
 
     def _require_draft(self) -> Review:
@@ -274,7 +279,7 @@ class ReviewSession:
             raise LookupError("the queue is finished")
         return draft
 
-    def _change(self, draft: Review, edit: Callable[[Review], None]) -> None:
+    def _change(self, draft: Review, edit: Callable[[Review], None], what: str) -> None:
         contact_id = draft.contact_id
         exists = any(review.id == draft.id for review in self.store.reviews(contact_id))
         before = replace(draft, answers=dict(draft.answers)) if exists else None
@@ -283,7 +288,15 @@ class ReviewSession:
         self._save(changed)
         actions = review_actions(self.store, self.settings, changed, changed.at.date())
         self._undo.append(
-            UndoStep(contact_id, draft.id, before, self.position, self.question, tuple(actions))
+            UndoStep(
+                contact_id,
+                draft.id,
+                before,
+                self.position,
+                self.question,
+                what=what,
+                actions=tuple(actions),
+            )
         )
 
     def _save(self, review: Review) -> None:
@@ -295,6 +308,13 @@ class ReviewSession:
             review.decision = None  # a review that completes as a client carries no decision
         self.store.save_review(review)
         self._changes = None
+
+    def undo_description(self) -> str | None:
+        """What ``undo`` would put back, and for whom: "answer yes to Know needs for Ada"."""
+        if not self._undo:
+            return None
+        step = self._undo[-1]
+        return f"{step.what} for {self.store.contact(step.contact_id).name}"
 
     def undo(self) -> bool:
         """Put back the last change of this session; False when there is nothing to undo."""

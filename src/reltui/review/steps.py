@@ -17,6 +17,8 @@ class UndoStep:
     before: Review | None
     position: int
     question: int
+    # What the change was, as the undo notice names it: "answer yes to Know needs".
+    what: str = "a change"
     # What the change did to next actions, (before or None if opened, after): undone with it.
     actions: tuple[tuple[Action | None, Action], ...] = ()
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.screen import Screen
 from textual.worker import WorkerFailed
@@ -22,6 +22,7 @@ from reltui.store.export import export_to_file
 from reltui.ui.app_bindings import APP_BINDINGS
 from reltui.ui.commands import ReviewCommands
 from reltui.ui.contact_rows import ContactRows
+from reltui.ui.keymap import key_of, user_keymap
 from reltui.ui.messages import ReviewChanged
 from reltui.ui.screens.review import ReviewScreen
 from reltui.ui.screens.summary import SummaryScreen
@@ -63,6 +64,9 @@ class ReltuiApp(App[None]):
         self._contact_search: ContactSearch | None = None
         # Run once the first screen is drawn: work that can wait for the user to start reading.
         self.after_first_screen: list[Callable[[], object]] = []
+        # The config's own keys, by binding id: the footer, help and palette show them.
+        self.keymap = user_keymap(settings.keys)
+        self.set_keymap(self.keymap)
         self.theme = settings.theme if settings.theme in self.available_themes else FALLBACK_THEME
         self.animation_level = "full" if settings.animations else "none"
 
@@ -193,6 +197,15 @@ class ReltuiApp(App[None]):
 
     def action_actions(self) -> None:
         self.open_actions()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's palette commands that fit a review: the theme, the keys, quitting."""
+        for command in super().get_system_commands(screen):
+            if command.title == "Theme":
+                yield command
+        key = key_of(self, "help", "question_mark")
+        yield SystemCommand("Keys", f"Every key of every screen (key {key})", self.action_help)
+        yield SystemCommand("Quit", "Leave reltui now: every answer is saved", self.exit)
 
     def action_quit_review(self) -> None:
         """``q``: the summary first when something was answered, then quit."""

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, cast
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from reltui.review.queues import QUEUES
+from reltui.review.queues import QUEUE_PHRASES, QUEUES
+from reltui.ui.keymap import key_of
 from reltui.ui.text import safe
 
 if TYPE_CHECKING:
@@ -30,24 +31,31 @@ class ReviewCommands(Provider):
 
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
         app = self.reltui
+
+        def key(binding_id: str, default: str) -> str:
+            return f" (key {key_of(app, binding_id, default)})"
+
         commands: list[tuple[str, Callable[[], object], str]] = [
             ("Export CSV", app.export_csv, "Write every contact's decision to a CSV in ~"),
-            ("List contacts", partial(app.open_list), "All contacts as a table"),
-            ("Trend", partial(app.open_trend), "Clients, candidates, customers per week"),
+            (
+                "List contacts",
+                partial(app.open_list),
+                "All contacts as a table" + key("list-view", "L"),
+            ),
+            (
+                "Trend",
+                partial(app.open_trend),
+                "Clients, candidates, customers per week" + key("trend", "T"),
+            ),
             (
                 "Next actions",
                 partial(app.open_actions),
-                "Every open next action, overdue first, then by due day",
+                "Every open next action, overdue first, then by due day" + key("actions", "P"),
             ),
         ]
         for name in QUEUES:
-            commands.append(
-                (
-                    f"Switch queue: {name}",
-                    partial(app.switch_queue, name),
-                    f"Review the {name} queue",
-                )
-            )
+            title, holds = QUEUE_PHRASES[name]
+            commands.append((title, partial(app.switch_queue, name), f"Queue {name}: {holds}"))
         return commands
 
     async def discover(self) -> Hits:

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, cast
+from typing import ClassVar
 
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 
 from reltui.domain.edits import EDITABLE_FIELDS, field_text
 from reltui.review import relationship
 from reltui.review.timeline import contact_heading, contact_timeline
 from reltui.store.errors import StoreError
+from reltui.ui.key_notices import ExplainsKeys
+from reltui.ui.keymap import key_of
 from reltui.ui.text import safe
-
-if TYPE_CHECKING:
-    from reltui.ui.app import ReltuiApp
 
 CONTACT_BINDINGS: list[Binding] = [
     Binding("a", "add_contact", "Add", show=False, id="contact-add", tooltip="Add a contact"),
@@ -25,6 +23,7 @@ CONTACT_BINDINGS: list[Binding] = [
     Binding(
         "H", "timeline", "Timeline", show=False, id="contact-timeline", tooltip="Contact's timeline"
     ),
+    Binding("c", "copy_email", "Copy email", show=False, id="copy-email", tooltip="Copy the email"),
     Binding(
         "A",
         "contact_actions",
@@ -47,8 +46,14 @@ def _problem_of(error: StoreError) -> dict[str, str]:
     return {"name" if "already in the database" in message else "notes": message}
 
 
-class ContactActions(Screen[None]):
-    """Mixed into a screen that has a current contact: ``a``, ``e``, ``t`` and ``H``."""
+class ContactActions(ExplainsKeys):
+    """Mixed into a screen with a current contact: ``a``, ``e``, ``t``, ``H``, ``A`` and ``c``."""
+
+    WRITING_ACTIONS: ClassVar[frozenset[str]] = CONTACT_WRITING_ACTIONS
+
+    def undo_key(self) -> str:
+        """The key that undoes, as the user has it (the review's, also from the list)."""
+        return key_of(self.app, "undo", "u")
 
     def action_contact_id(self) -> int | None:
         """The contact the keys act on; each screen names its current one (none here)."""
@@ -56,10 +61,6 @@ class ContactActions(Screen[None]):
 
     def contact_saved(self, contact_id: int, *, added: bool = False) -> None:
         """Show what was saved; each screen redraws its rows or card (nothing to redraw here)."""
-
-    @property
-    def reltui(self) -> ReltuiApp:
-        return cast("ReltuiApp", self.app)
 
     def _saved(self, contact_id: int, added: bool = False) -> None:
         self.reltui.contact_changed(contact_id)
@@ -106,7 +107,7 @@ class ContactActions(Screen[None]):
         def closed(saved: bool | None) -> None:
             if saved and changed and changed[0]:
                 self._saved(contact_id)
-                self.notify("Saved; u undoes it", markup=False, timeout=3)
+                self.notify(f"Saved; {self.undo_key()} undoes it", markup=False, timeout=3)
 
         heading = Content.assemble("Edit ", (safe(contact.name), "bold"))
         self.app.push_screen(ContactForm(heading, values, submit), closed)
@@ -128,10 +129,25 @@ class ContactActions(Screen[None]):
                 self.notify(f"Not saved: {error}", severity="error", markup=False)
                 return
             self._saved(contact_id)
-            self.notify(f"Logged {entry.kind}; u undoes it", markup=False, timeout=3)
+            self.notify(
+                f"Logged {entry.kind}; {self.undo_key()} undoes it", markup=False, timeout=3
+            )
 
         name = safe(self.reltui.store.contact(contact_id).name)
         self.app.push_screen(TouchForm(name, session.clock().date()), closed)
+
+    def action_copy_email(self) -> None:
+        """Put the contact's email on the clipboard, through the terminal (OSC 52)."""
+        contact_id = self.action_contact_id()
+        if contact_id is None:
+            return
+        contact = self.reltui.store.contact(contact_id)
+        email = safe(contact.email)
+        if not email:
+            self.notify(f"{safe(contact.name)} has no email to copy", markup=False, timeout=3)
+            return
+        self.app.copy_to_clipboard(email)
+        self.notify(f"Copied {email}", markup=False, timeout=3)
 
     def action_contact_actions(self) -> None:
         from reltui.ui.screens.actions import ActionsScreen

@@ -6,6 +6,7 @@ view changed. Every contact-derived string goes through ``safe`` here, once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -25,9 +26,9 @@ QUEUE_LABELS = {
     "at-risk": "at risk",
     "all": "contacts",
     "unreviewed": "unreviewed",
-    "customers": "customers",
-    "candidates": "candidates",
-    "clients": "clients",
+    "customer": "customers",
+    "candidate": "candidates",
+    "client": "clients",
 }
 
 
@@ -90,7 +91,9 @@ class QuestionsView:
     previous: tuple[str | None, ...] = ()
 
 
-def card_view(session: ReviewSession) -> CardView | None:
+def card_view(
+    session: ReviewSession, key: Callable[[str, str], str] | None = None
+) -> CardView | None:
     contact, state, draft = session.contact, session.state, session.draft
     if contact is None or state is None or draft is None:
         return None
@@ -134,11 +137,13 @@ def card_view(session: ReviewSession) -> CardView | None:
         last_touch=safe(last_touch_line(touch, now.date())) if touch is not None else "",
         cooling=touch is not None
         and is_cooling(state.status, touch.on, now.date(), session.settings.touch_days),
-        **_action_lines(session, contact.id),
+        **_action_lines(session, contact.id, key or default_key),
     )
 
 
-def _action_lines(session: ReviewSession, contact_id: int) -> dict[str, str]:
+def _action_lines(
+    session: ReviewSession, contact_id: int, key: Callable[[str, str], str]
+) -> dict[str, str]:
     """The card's line on open next actions, and the stuck warning (once actions are read)."""
     store = session.store
     if not store.actions_read():
@@ -152,7 +157,8 @@ def _action_lines(session: ReviewSession, contact_id: int) -> dict[str, str]:
         late = f" · {overdue} overdue" if overdue else ""
         plural = "s" if open_count > 1 else ""
         # Short enough for the card's 40 columns at 80x24.
-        line = f"{open_count} action{plural}{late} · next {soonest:%m-%d} · A"
+        shortcut = key("contact-actions", "A")
+        line = f"{open_count} action{plural}{late} · next {soonest:%m-%d} · {shortcut}"
     weeks = session.settings.stuck_weeks
     stuck = (
         f"stuck: actions done, no yes gained in {weeks} weeks"
@@ -212,13 +218,18 @@ def progress_text(session: ReviewSession) -> str:
     position, total = session.progress()
     label = QUEUE_LABELS.get(session.queue_name, session.queue_name)
     if total == 0:
-        return f"the {session.queue_name} queue is empty"
+        return f"the {label} queue is empty"
     if session.done:
         return f"all {total:,} {label} done"
     return f"{position:,} of {total:,} {label}"
 
 
-def done_text(session: ReviewSession) -> str:
+def default_key(binding_id: str, default: str) -> str:
+    """A binding's key as shipped; the app passes the user's own keys instead."""
+    return default
+
+
+def done_text(session: ReviewSession, key: Callable[[str, str], str] = default_key) -> str:
     """What an empty or finished queue says: that it is done, what it covered, what next."""
     if not session.done:
         return ""
@@ -233,7 +244,9 @@ def done_text(session: ReviewSession) -> str:
             f"The {label} queue is done: {total:,} {contacts}, "
             f"{len(changes.reviewed):,} reviewed in this session."
         )
-    back = "h back to the last contact, " if total else ""
+    back = f"{key('previous-contact', 'h')} back to the last contact, " if total else ""
     return (
-        f"{covered}\n\n{back}ctrl+p switches queue, L lists every contact, / searches, q finishes."
+        f"{covered}\n\n{back}{key('palette', 'ctrl+p')} switches queue, "
+        f"{key('list-view', 'L')} lists every contact, {key('search', '/')} searches, "
+        f"{key('quit', 'q')} finishes."
     )

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from reltui.domain.actions import (
@@ -31,12 +30,10 @@ from reltui.review import relationship
 from reltui.review.actions import open_action_rows
 from reltui.review.relationship import ActivityStep
 from reltui.store.errors import StoreError
+from reltui.ui.key_notices import ExplainsKeys
 from reltui.ui.text import safe
 from reltui.ui.widgets.action_list import ActionLine, ActionList, label_of
 from reltui.ui.widgets.styles import MUTED
-
-if TYPE_CHECKING:
-    from reltui.ui.app import ReltuiApp
 
 ACTIONS_BINDINGS: list[Binding] = [
     Binding("x", "close_action('done')", "Done", id="action-done", tooltip="Mark it done"),
@@ -70,19 +67,16 @@ ACTIONS_BINDINGS: list[Binding] = [
 WRITING_ACTIONS = frozenset({"close_action", "move", "set_due", "edit_text", "add_action", "undo"})
 
 
-class ActionsScreen(Screen[None]):
+class ActionsScreen(ExplainsKeys):
     """Open actions across contacts, overdue first; or every action of one contact."""
 
     AUTO_FOCUS = "#action-list"
     BINDINGS: ClassVar[list[BindingType]] = [*ACTIONS_BINDINGS]
+    WRITING_ACTIONS = WRITING_ACTIONS
 
     def __init__(self, contact_id: int | None = None) -> None:
         super().__init__(id="actions" if contact_id is None else "contact-actions")
         self.contact_id = contact_id
-
-    @property
-    def reltui(self) -> ReltuiApp:
-        return cast("ReltuiApp", self.app)
 
     @property
     def today(self) -> date:
@@ -248,8 +242,9 @@ class ActionsScreen(Screen[None]):
         if not isinstance(step, ActivityStep) or step.action is None:
             self.notify("Nothing to undo here", markup=False, timeout=2)
             return
+        what = session.undo_description() or "a change"
         session.undo()
-        self._changed(step.action[1], "Undone")
+        self._changed(step.action[1], f"Undid: {safe(what)}")
 
     @on(ActionList.Chosen)
     def open_contact(self, event: ActionList.Chosen) -> None:

@@ -155,9 +155,8 @@ class ContactListScreen(ContactActions):
             self.sort_column, self.sort_reverse = column, False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in CONTACT_WRITING_ACTIONS and self.reltui.store.read_only:
-            return None
-        return True
+        # False hides the key from the footer; pressed, it says why it does nothing.
+        return not (action in CONTACT_WRITING_ACTIONS and self.reltui.store.read_only)
 
     def action_contact_id(self) -> int | None:
         current = self.query_one(ContactTable).current

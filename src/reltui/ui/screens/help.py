@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from reltui.ui.keymap import with_user_keys
 from reltui.ui.widgets.pane import Pane
 
 HELP_BINDINGS: list[Binding] = [
@@ -99,7 +100,7 @@ class HelpScreen(ModalScreen[None]):
 
     def _section(self, title: str, bindings: Iterable[Binding]) -> Content:
         lines = [Content.styled(title, "bold $text-accent")]
-        for keys, description in help_rows(self.app, bindings):
+        for keys, description in help_rows(self.app, with_user_keys(self.app, bindings)):
             lines.append(Content.assemble((keys.ljust(KEY_WIDTH), "bold"), description))
         return Content("\n").join(lines)
 
@@ -113,8 +114,7 @@ class HelpScreen(ModalScreen[None]):
         from reltui.ui.widgets.action_list import ACTION_LIST_BINDINGS
         from reltui.ui.widgets.contact_table import TABLE_BINDINGS
 
-        palette = Binding(self.app.COMMAND_PALETTE_BINDING, "", "Commands", tooltip="Commands")
-        everywhere = [*APP_BINDINGS, palette]
+        everywhere = APP_BINDINGS
         action_open = [b for b in ACTION_LIST_BINDINGS if b.id == "actions-open"]
         review = Content("\n\n").join(
             [
@@ -131,8 +131,10 @@ class HelpScreen(ModalScreen[None]):
                 self._section("Next actions (P, A)", [*ACTIONS_BINDINGS, *action_open]),
             ]
         )
+        close = with_user_keys(self.app, HELP_BINDINGS[:1])[0]
         with Pane() as pane:
             pane.border_title = "Keys"
+            pane.border_subtitle = f"{' '.join(key_names(self.app, close))} closes"
             with Horizontal():
                 yield Static(review, id="help-review")
                 yield Static(others, id="help-others")

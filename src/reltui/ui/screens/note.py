@@ -11,6 +11,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
+from reltui.ui.keymap import key_of
+
 NOTE_BINDINGS: list[Binding] = [
     Binding("ctrl+s", "save", "Save", id="note-save", tooltip="Save the note"),
     Binding("escape", "cancel", "Cancel", id="note-cancel", tooltip="Close without saving"),
@@ -49,12 +51,17 @@ class NoteScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Content.assemble("Note on ", (self.contact_name, "bold")))
+            yield Static(Content.assemble("Review note on ", (self.contact_name, "bold")))
             area = TextArea(self.note, id="note-input", soft_wrap=True, compact=True)
             area.cursor_blink = False
             area.placeholder = "What to remember next time"
             yield area
-            yield Static("enter starts a new line · ctrl+s saves · escape cancels", classes="hint")
+            save, cancel = (
+                key_of(self.app, "note-save", "ctrl+s"),
+                key_of(self.app, "note-cancel", "escape"),
+            )
+            hint = f"enter starts a new line · {save} saves · {cancel} cancels"
+            yield Static(hint, classes="hint", markup=False)
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)

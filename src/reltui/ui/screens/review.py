@@ -13,6 +13,7 @@ from textual.reactive import reactive
 from reltui.domain.rules import Answer
 from reltui.review.session import ReviewSession
 from reltui.ui.contact_actions import CONTACT_BINDINGS, CONTACT_WRITING_ACTIONS, ContactActions
+from reltui.ui.keymap import key_of
 from reltui.ui.messages import ReviewChanged
 from reltui.ui.text import safe
 from reltui.ui.views import (
@@ -73,9 +74,18 @@ REVIEW_BINDINGS: list[Binding] = [
     Binding("p", "toggle_promote", "Promote", show=False, id="promote", tooltip="Flag to promote"),
     Binding("k", "toggle_keep", "Keep", show=False, id="keep", tooltip="Keep as customer"),
     Binding("s", "skip", "Skip", id="skip", tooltip="Skip until next week"),
-    Binding("right,l", "next_contact", "Next", show=False, id="next-contact"),
-    Binding("left,h", "previous_contact", "Previous", show=False, id="previous-contact"),
-    Binding("o", "note", "Note", id="note", tooltip="Write a note"),
+    Binding(
+        "right,l", "next_contact", "Next", show=False, id="next-contact", tooltip="Next contact"
+    ),
+    Binding(
+        "left,h",
+        "previous_contact",
+        "Previous",
+        show=False,
+        id="previous-contact",
+        tooltip="Previous contact",
+    ),
+    Binding("o", "note", "Note", id="note", tooltip="Write a review note"),
     Binding("slash", "search", "Search", id="search", tooltip="Find a contact"),
     Binding(
         "b",
@@ -113,6 +123,7 @@ class ReviewScreen(ContactActions):
 
     AUTO_FOCUS = None
     BINDINGS: ClassVar[list[BindingType]] = [*REVIEW_BINDINGS]
+    WRITING_ACTIONS = WRITING_ACTIONS | CONTACT_WRITING_ACTIONS
     # Below 76 columns the card and the questions stack instead of sitting side by side.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (76, "-wide")]
 
@@ -167,17 +178,21 @@ class ReviewScreen(ContactActions):
     def sync(self) -> None:
         """Copy the session into the reactives; widgets whose view is unchanged do not redraw."""
         session = self.session
-        self.card = card_view(session)
+        self.card = card_view(session, self._key)
         self.history = history_view(session)
         self.questions = questions_view(session)
         self.split = SplitView.of_changes(session.changes())
         self.progress = progress_text(session)
-        self.done_text = done_text(session)
+        self.done_text = done_text(session, self._key)
         # Both reactives refresh the Footer themselves, and only when they change: a full
         # Footer recompose on every key costs more than the rest of the redraw.
         self.at_contact = not session.done
         self.can_undo = session.can_undo
         self.can_go_back = session.jump_back is not None
+
+    def _key(self, binding_id: str, default: str) -> str:
+        """The key the user has for ``binding_id``, for a line that names it."""
+        return key_of(self.app, binding_id, default)
 
     def _changed(self, contact_id: int | None, announcement: str = "") -> None:
         if contact_id is not None:
@@ -192,8 +207,9 @@ class ReviewScreen(ContactActions):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         session = self.session
-        if action in WRITING_ACTIONS | CONTACT_WRITING_ACTIONS and session.store.read_only:
-            return None
+        # Hidden from the footer; pressed, the key says why it does nothing (why_key_does_nothing).
+        if action in self.WRITING_ACTIONS and session.store.read_only:
+            return False
         if action in ("edit_contact", "log_touch", "timeline"):
             return True if self.at_contact else None
         if action == "undo":
@@ -229,7 +245,9 @@ class ReviewScreen(ContactActions):
         completed = confirm()
         if completed is None:
             self.notify(
-                "Never reviewed: there is no answer from last time to keep; answer y, n or m",
+                "Never reviewed: there is no answer from last time to keep; answer "
+                f"{self._key('answer-yes', 'y')}, {self._key('answer-no', 'n')} "
+                f"or {self._key('answer-unsure', 'm')}",
                 markup=False,
                 timeout=3,
             )
@@ -257,10 +275,17 @@ class ReviewScreen(ContactActions):
         self.session.go_to_question(index)
         self.sync()
 
+    def why_key_does_nothing(self, key: str) -> str | None:
+        reason = super().why_key_does_nothing(key)
+        if reason is None and not self.can_undo and key in self.keys_of(frozenset({"undo"})):
+            return "Nothing to undo: every change of this session is undone, or none was made"
+        return reason
+
     def action_undo(self) -> None:
+        what = self.session.undo_description()
         if self.session.undo():
             self._changed(self.session.current_id)
-            self.notify("Undone", markup=False, timeout=2)
+            self.notify(f"Undid: {safe(what or 'a change')}", markup=False, timeout=3)
 
     def action_toggle_promote(self) -> None:
         self._decided(self.session.toggle_promote())
@@ -340,7 +365,8 @@ class ReviewScreen(ContactActions):
         def chosen(contact_id: int | None) -> None:
             if contact_id is not None:
                 self.jump_to(contact_id, remember=True)
-                self.notify("b goes back to where you were", markup=False, timeout=3)
+                back = self._key("jump-back", "b")
+                self.notify(f"{back} goes back to where you were", markup=False, timeout=3)
 
         self.app.push_screen(SearchScreen(), chosen)
 

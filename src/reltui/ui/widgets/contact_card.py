@@ -70,7 +70,8 @@ class ContactCard(SteadyHeight):
         if card.flag:
             lines.append(Content.styled(card.flag, "bold $text-accent"))
         if card.review_note:
-            lines.append(Content.assemble(("note ", MUTED), card.review_note))
+            # This review's note and the contact's own notes sit on adjacent lines: named apart.
+            lines.append(Content.assemble(("review note ", MUTED), card.review_note))
         if card.notes:
-            lines.append(Content.assemble(("notes ", MUTED), card.notes))
+            lines.append(Content.assemble(("contact notes ", MUTED), card.notes))
         return lines

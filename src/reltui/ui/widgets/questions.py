@@ -2,23 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from textual.content import Content
 from textual.reactive import reactive
 
+from reltui.ui.keymap import key_of
 from reltui.ui.views import QuestionsView
 from reltui.ui.widgets.steady import SteadyHeight
 from reltui.ui.widgets.styles import MUTED, answer_label, status_style
 
-KEYS_HINT = Content.assemble(
-    ("y", "bold"),
-    " yes  ",
-    ("n", "bold"),
-    " no  ",
-    ("m", "bold"),
-    " unsure  ",
-    ("1-4", "bold"),
-    " change",
-)
+
+def keys_hint(key: Callable[[str, str], str]) -> Content:
+    """``y yes  n no  m unsure  1-4 change``, in the user's keys (``key(id, default)``)."""
+    numbers = f"{key('question-1', '1')}-{key('question-4', '4')}"
+    return Content.assemble(
+        (key("answer-yes", "y"), "bold"),
+        " yes  ",
+        (key("answer-no", "n"), "bold"),
+        " no  ",
+        (key("answer-unsure", "m"), "bold"),
+        " unsure  ",
+        (numbers, "bold"),
+        " change",
+    )
 
 
 class QuestionPanel(SteadyHeight):
@@ -55,5 +63,5 @@ class QuestionPanel(SteadyHeight):
         if panel.read_only:
             lines.append(Content.styled("read-only: answers cannot change", "bold $text-error"))
         else:
-            lines.append(KEYS_HINT)
+            lines.append(keys_hint(partial(key_of, self.app)))
         return lines
