@@ -243,14 +243,19 @@ def test_a_damaged_shard_found_after_opening_is_one_line_too(sample_db):
     [shard] = (sample_db / "contacts").iterdir()
     shard.write_bytes(b'{"contacts": {"1": ')
     out = sample_db.parent
-    result = run("export", "-o", str(out / "out.csv"), db=sample_db)
-    assert result.exit_code == 1
-    assert result.stderr == (
-        f"reltui: {shard}: file is corrupt (not valid JSON); "
-        f"newest good backup: {backup.path} (run 'reltui restore')\n"
+    commands = (
+        ("export", "-o", str(out / "out.csv")),
+        ("export", "-o", str(out / "out.vcf"), "--format", "vcard"),
     )
-    assert not (out / "out.csv").exists()
-    # stats and the report show names from the index and read no contacts file: they work.
+    for command in commands:
+        result = run(*command, db=sample_db)
+        assert result.exit_code == 1, command
+        assert result.stderr == (
+            f"reltui: {shard}: file is corrupt (not valid JSON); "
+            f"newest good backup: {backup.path} (run 'reltui restore')\n"
+        )
+    assert not (out / "out.csv").exists() and not (out / "out.vcf").exists()
+    # stats and the report show names from the index and read no contacts file: they still work.
     assert run("stats", db=sample_db).exit_code == 0
     assert run("report", "-o", str(out / "r.md"), db=sample_db).exit_code == 0
     assert run("restore", db=sample_db).exit_code == 0
