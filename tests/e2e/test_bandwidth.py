@@ -127,7 +127,8 @@ def _open_list(session: TmuxSession) -> None:
 
 def _open_help(session: TmuxSession) -> None:
     session.send_keys("?")
-    session.wait_for(lambda screen: "Undo" in screen and "Search" in screen)
+    # The help fills the 24 rows: nothing of the review (its footer's "Search") shows below.
+    session.wait_for(lambda screen: "Keys" in screen and "Undo (several steps)" in screen)
 
 
 def _open_summary(session: TmuxSession) -> None:

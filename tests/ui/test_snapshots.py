@@ -1,10 +1,15 @@
-"""Snapshots of the main screens at 80x24 (the SSH terminal) and 120x40, on the sample data."""
+"""Snapshots of every screen at 60x20 (the smallest usable), 80x24 (the SSH terminal) and
+200x50 (a desktop), on the sample data."""
 
 from __future__ import annotations
 
 import pytest
 
-SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+SIZES = [
+    pytest.param((60, 20), id="60x20"),
+    pytest.param((80, 24), id="80x24"),
+    pytest.param((200, 50), id="200x50"),
+]
 
 
 async def open_list(pilot) -> None:
@@ -70,17 +75,43 @@ def test_actions_view(snap_compare, sample_store, make, size):
     assert snap_compare(make(sample_store), terminal_size=size, run_before=press_and_wait("P"))
 
 
-def test_contact_form(snap_compare, sample_store, make):
-    """The edit form over the review at 80x24, with a refused email named beside its field."""
+@pytest.mark.parametrize("size", SIZES)
+def test_contact_actions(snap_compare, sample_store, make, size):
+    assert snap_compare(make(sample_store), terminal_size=size, run_before=press_and_wait("A"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_action_form(snap_compare, sample_store, make, size):
+    run_before = press_and_wait("A", "a", *"call about the renewal")
+    assert snap_compare(make(sample_store), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_search(snap_compare, sample_store, make, size):
+    run_before = press_and_wait("slash", "h", "a")
+    assert snap_compare(make(sample_store), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_note_form(snap_compare, sample_store, make, size):
+    keys = ["o", *"asked about the renewal"]
+    assert snap_compare(make(sample_store), terminal_size=size, press=keys)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_contact_form(snap_compare, sample_store, make, size):
+    """The edit form over the review, with a refused email named beside its field."""
     keys = ["e", "tab", "ctrl+a", "ctrl+k", *"not-an-email", "ctrl+s"]
-    assert snap_compare(make(sample_store), terminal_size=(80, 24), press=keys)
+    assert snap_compare(make(sample_store), terminal_size=size, press=keys)
 
 
-def test_touch_form(snap_compare, sample_store, make):
-    assert snap_compare(make(sample_store), terminal_size=(80, 24), press=["t", "c"])
+@pytest.mark.parametrize("size", SIZES)
+def test_touch_form(snap_compare, sample_store, make, size):
+    assert snap_compare(make(sample_store), terminal_size=size, press=["t", "c"])
 
 
-def test_timeline(snap_compare, sample_store, make):
+@pytest.mark.parametrize("size", SIZES)
+def test_timeline(snap_compare, sample_store, make, size):
     from datetime import date
 
     contact_id = make(sample_store).session.current_id
@@ -88,4 +119,4 @@ def test_timeline(snap_compare, sample_store, make):
     sample_store.add_touch(contact_id, "meeting", date(2026, 10, 20), "lunch at [bold]Rio[/]")
     sample_store.edit_contact(contact_id, {"position": "Head of Operations"})
     app = make(sample_store)
-    assert snap_compare(app, terminal_size=(80, 24), run_before=press_and_wait("H"))
+    assert snap_compare(app, terminal_size=size, run_before=press_and_wait("H"))

@@ -14,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from reltui.domain.actions import (
     DONE,
@@ -34,6 +34,7 @@ from reltui.ui.key_notices import ExplainsKeys
 from reltui.ui.keymap import key_of
 from reltui.ui.text import safe
 from reltui.ui.widgets.action_list import ActionLine, ActionList, label_of
+from reltui.ui.widgets.footer import KeyFooter
 from reltui.ui.widgets.styles import MUTED
 
 ACTIONS_BINDINGS: list[Binding] = [
@@ -96,7 +97,7 @@ class ActionsScreen(ExplainsKeys):
             else "No actions for this contact yet: a adds one."
         )
         yield ActionList(empty, id="action-list")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_rows()

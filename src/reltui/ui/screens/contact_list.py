@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from reltui.ui.contact_actions import CONTACT_BINDINGS, CONTACT_WRITING_ACTIONS, ContactActions
 from reltui.ui.contact_rows import COLUMNS, STATUS_FILTERS, ContactRow
 from reltui.ui.keymap import key_of
 from reltui.ui.widgets.contact_table import HEADERS, ContactTable
+from reltui.ui.widgets.footer import KeyFooter
 from reltui.ui.widgets.quiet_input import quiet_input
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ class ContactListScreen(ContactActions):
         key = key_of(self.app, "list-filter", "/")
         yield quiet_input(placeholder=f"{key} filter by name, company or email", id="list-search")
         yield ContactTable(id="contact-table")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_view()

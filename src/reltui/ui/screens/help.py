@@ -9,8 +9,9 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.geometry import Size
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widget import Widget
 
 from reltui.ui.keymap import with_user_keys
 from reltui.ui.widgets.pane import Pane
@@ -71,8 +72,56 @@ def _short_keys(keys: str) -> str:
     return keys
 
 
+HelpSection = tuple[str, list[tuple[str, str]]]
+
+
+def column_lines(sections: list[HelpSection], width: int) -> list[Content]:
+    """The sections at ``width``: a description wraps under itself, never into the key column."""
+    lines: list[Content] = []
+    text_width = max(width - KEY_WIDTH, 10)
+    for index, (title, rows) in enumerate(sections):
+        if index:
+            lines.append(Content(""))
+        lines.append(Content.styled(title, "bold $text-accent"))
+        for keys, description in rows:
+            # A key list wider than its column takes a line of its own.
+            wrapped = Content(description).wrap(text_width)
+            if len(keys) >= KEY_WIDTH:
+                lines.append(Content.styled(keys, "bold"))
+                first = [Content(" " * KEY_WIDTH + wrapped[0].plain)]
+            else:
+                first = [Content.assemble((keys.ljust(KEY_WIDTH), "bold"), wrapped[0])]
+            lines.extend(first)
+            lines.extend(Content(" " * KEY_WIDTH) + line for line in wrapped[1:])
+    return lines
+
+
+class HelpColumn(Widget):
+    """A column of help sections, drawn for its own width."""
+
+    DEFAULT_CSS = """
+    HelpColumn {
+        height: auto;
+    }
+    """
+
+    def __init__(self, sections: list[HelpSection], *, id: str) -> None:
+        super().__init__(id=id)
+        self.sections = sections
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(column_lines(self.sections, width))
+
+    def render(self) -> Content:
+        width = self.content_region.width or KEY_WIDTH * 8
+        return Content("\n").join(column_lines(self.sections, width))
+
+
 class HelpScreen(ModalScreen[None]):
     """Two columns: review, summary and trend keys; general, list and actions keys."""
+
+    # Below 76 columns two columns would wrap most descriptions: one column instead.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (76, "-wide")]
 
     DEFAULT_CSS = """
     HelpScreen {
@@ -90,19 +139,25 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen Horizontal {
         height: auto;
     }
-    HelpScreen Static {
+    HelpScreen HelpColumn {
         width: 1fr;
         padding: 0 1;
+    }
+    HelpScreen.-narrow Horizontal {
+        layout: vertical;
+    }
+    HelpScreen.-narrow HelpColumn {
+        width: 100%;
+    }
+    HelpScreen.-narrow #help-others {
+        margin-top: 1;
     }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [*HELP_BINDINGS]
 
-    def _section(self, title: str, bindings: Iterable[Binding]) -> Content:
-        lines = [Content.styled(title, "bold $text-accent")]
-        for keys, description in help_rows(self.app, with_user_keys(self.app, bindings)):
-            lines.append(Content.assemble((keys.ljust(KEY_WIDTH), "bold"), description))
-        return Content("\n").join(lines)
+    def _section(self, title: str, bindings: Iterable[Binding]) -> HelpSection:
+        return (title, help_rows(self.app, with_user_keys(self.app, bindings)))
 
     def compose(self) -> ComposeResult:
         from reltui.ui.app_bindings import APP_BINDINGS
@@ -116,28 +171,24 @@ class HelpScreen(ModalScreen[None]):
 
         everywhere = APP_BINDINGS
         action_open = [b for b in ACTION_LIST_BINDINGS if b.id == "actions-open"]
-        review = Content("\n\n").join(
-            [
-                self._section("Review", REVIEW_BINDINGS),
-                # q is under Everywhere already; one line less keeps 80x24 unscrolled.
-                self._section("Summary", SUMMARY_BINDINGS[1:2]),
-                self._section("Trend (T)", TREND_BINDINGS),
-            ]
-        )
-        others = Content("\n\n").join(
-            [
-                self._section("Everywhere", everywhere),
-                self._section("List (L)", [*LIST_BINDINGS, *TABLE_BINDINGS]),
-                self._section("Next actions (P, A)", [*ACTIONS_BINDINGS, *action_open]),
-            ]
-        )
+        review = [
+            self._section("Review", REVIEW_BINDINGS),
+            # q is under Everywhere already; one line less keeps 80x24 unscrolled.
+            self._section("Summary", SUMMARY_BINDINGS[1:2]),
+            self._section("Trend (T)", TREND_BINDINGS),
+        ]
+        others = [
+            self._section("Everywhere", everywhere),
+            self._section("List (L)", [*LIST_BINDINGS, *TABLE_BINDINGS]),
+            self._section("Next actions (P, A)", [*ACTIONS_BINDINGS, *action_open]),
+        ]
         close = with_user_keys(self.app, HELP_BINDINGS[:1])[0]
         with Pane() as pane:
             pane.border_title = "Keys"
             pane.border_subtitle = f"{' '.join(key_names(self.app, close))} closes"
             with Horizontal():
-                yield Static(review, id="help-review")
-                yield Static(others, id="help-others")
+                yield HelpColumn(review, id="help-review")
+                yield HelpColumn(others, id="help-others")
 
     def action_close(self) -> None:
         self.dismiss()

@@ -11,7 +11,9 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 
 from reltui.domain.rules import Answer
+from reltui.domain.timeline import TimelineEntry
 from reltui.review.session import ReviewSession
+from reltui.review.timeline import contact_timeline
 from reltui.ui.contact_actions import CONTACT_BINDINGS, CONTACT_WRITING_ACTIONS, ContactActions
 from reltui.ui.keymap import key_of
 from reltui.ui.messages import ReviewChanged
@@ -28,13 +30,14 @@ from reltui.ui.views import (
     questions_view,
 )
 from reltui.ui.widgets.contact_card import ContactCard
+from reltui.ui.widgets.footer import KeyFooter
 from reltui.ui.widgets.history import LastReview
 from reltui.ui.widgets.pane import Pane
 from reltui.ui.widgets.questions import QuestionPanel
 from reltui.ui.widgets.review_header import ReviewHeader
 from reltui.ui.widgets.split_bar import SplitBar, SplitView
 from reltui.ui.widgets.steady import SteadyHeight
-from reltui.ui.widgets.steady_footer import SteadyFooter
+from reltui.ui.widgets.timeline_panel import TimelinePanel
 
 if TYPE_CHECKING:
     from reltui.ui.app import ReltuiApp
@@ -124,8 +127,9 @@ class ReviewScreen(ContactActions):
     AUTO_FOCUS = None
     BINDINGS: ClassVar[list[BindingType]] = [*REVIEW_BINDINGS]
     WRITING_ACTIONS = WRITING_ACTIONS | CONTACT_WRITING_ACTIONS
-    # Below 76 columns the card and the questions stack instead of sitting side by side.
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (76, "-wide")]
+    # Below 76 columns the card and the questions stack instead of sitting side by side; from
+    # 140 the contact's timeline joins them as a third column.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (76, "-wide"), (140, "-roomy")]
 
     # The screen only hands these to its widgets (data_bind); repainting the screen itself on
     # each change would resend all 24 rows down the wire for every key.
@@ -133,6 +137,7 @@ class ReviewScreen(ContactActions):
     history: reactive[HistoryView] = reactive(HistoryView, repaint=False)
     questions: reactive[QuestionsView | None] = reactive(None, repaint=False)
     split: reactive[SplitView] = reactive(SplitView, repaint=False)
+    timeline: reactive[tuple[TimelineEntry, ...] | None] = reactive(None, repaint=False)
     progress: reactive[str] = reactive("", repaint=False)
     done_text: reactive[str] = reactive("", repaint=False)
     at_contact: reactive[bool] = reactive(False, bindings=True, repaint=False)
@@ -156,9 +161,11 @@ class ReviewScreen(ContactActions):
                         view=ReviewScreen.card, done_text=ReviewScreen.done_text
                     )
                 yield LastReview(id="last-review").data_bind(view=ReviewScreen.history)
+            with Pane(id="review-timeline-pane"):
+                yield TimelinePanel(id="review-timeline").data_bind(view=ReviewScreen.timeline)
             with Pane(id="question-pane"):
                 yield QuestionPanel(id="questions").data_bind(view=ReviewScreen.questions)
-        yield SteadyFooter(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sync()
@@ -166,12 +173,25 @@ class ReviewScreen(ContactActions):
     def on_screen_resume(self) -> None:
         # Another screen may have changed the contact (its actions, say) or finished the queue:
         # show both now. Views that did not change do not redraw.
+        self._fit_to_width()
         self.sync()
         self.refresh_bindings()
 
     def on_resize(self) -> None:
+        self._fit_to_width()
         for widget in self.query(SteadyHeight):
             widget.reset_floor()
+
+    def _fit_to_width(self) -> None:
+        """Shorten the panes on a narrow terminal, and show the timeline on a roomy one.
+
+        The breakpoint classes are already set for the new size, also for a screen resized
+        while another one was over it.
+        """
+        narrow = self.has_class("-narrow")
+        self.query_one(LastReview).compact = narrow
+        self.query_one(QuestionPanel).compact = narrow
+        self.timeline = self._timeline()
 
     # ---- showing the session ---------------------------------------------------------------
 
@@ -182,6 +202,7 @@ class ReviewScreen(ContactActions):
         self.history = history_view(session)
         self.questions = questions_view(session)
         self.split = SplitView.of_changes(session.changes())
+        self.timeline = self._timeline()
         self.progress = progress_text(session)
         self.done_text = done_text(session, self._key)
         # Both reactives refresh the Footer themselves, and only when they change: a full
@@ -189,6 +210,14 @@ class ReviewScreen(ContactActions):
         self.at_contact = not session.done
         self.can_undo = session.can_undo
         self.can_go_back = session.jump_back is not None
+
+    def _timeline(self) -> tuple[TimelineEntry, ...] | None:
+        """The current contact's timeline, read only when the screen is wide enough to show it."""
+        contact_id = self.session.current_id
+        if contact_id is None or not self.has_class("-roomy"):
+            return None
+        store = self.session.store
+        return tuple(contact_timeline(store, contact_id, self.session.settings.questions))
 
     def _key(self, binding_id: str, default: str) -> str:
         """The key the user has for ``binding_id``, for a line that names it."""

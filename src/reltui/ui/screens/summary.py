@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from reltui.domain.changes import SessionChanges
@@ -22,6 +22,7 @@ from reltui.review.insights import blocking_questions
 from reltui.review.session import ReviewSession
 from reltui.ui.rhythm_views import blocking_content
 from reltui.ui.text import safe
+from reltui.ui.widgets.footer import KeyFooter
 from reltui.ui.widgets.pane import Pane
 from reltui.ui.widgets.styles import AT_RISK_STYLE, MUTED, status_style
 
@@ -37,7 +38,9 @@ LABEL_WIDTH = 15
 
 
 def count_line(label: str, count: int, style: str = "bold") -> Content:
-    return Content.assemble((f"{label:<{LABEL_WIDTH}}", MUTED), (str(count), style))
+    # A label as long as the column still keeps a space before its count.
+    width = max(LABEL_WIDTH, len(label) + 1)
+    return Content.assemble((f"{label:<{width}}", MUTED), (str(count), style))
 
 
 def summary_content(session: ReviewSession, summary: SessionChanges) -> Content:
@@ -124,7 +127,7 @@ class SummaryScreen(Screen[None]):
             yield Static(
                 Content.styled("Most often missing: counting…", MUTED), id="summary-blocking"
             )
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._count_blocking()

@@ -8,12 +8,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
-from reltui.domain.timeline import REVIEW, STATUS, TOUCH, TimelineEntry
+from reltui.domain.timeline import TimelineEntry
 from reltui.ui.text import safe
+from reltui.ui.widgets.footer import KeyFooter
 from reltui.ui.widgets.pane import Pane
 from reltui.ui.widgets.styles import MUTED
+from reltui.ui.widgets.timeline_panel import TimelinePanel
 
 TIMELINE_BINDINGS: list[Binding] = [
     Binding("escape,H", "close", "Close", id="timeline-close", tooltip="Back to where you were"),
@@ -22,16 +24,6 @@ TIMELINE_BINDINGS: list[Binding] = [
     Binding("pagedown", "page(1)", "Page down", show=False, id="timeline-page-down"),
     Binding("pageup", "page(-1)", "Page up", show=False, id="timeline-page-up"),
 ]
-KIND_STYLES = {REVIEW: "bold", STATUS: "bold $text-accent", TOUCH: "$text-success"}
-INDENT = " " * 12
-
-
-def entry_lines(entry: TimelineEntry) -> list[Content]:
-    """An entry as the screen shows it: the day and title, then its details indented."""
-    title = Content.styled(safe(entry.title), KIND_STYLES.get(entry.kind, ""))
-    lines = [Content.assemble((f"{entry.day.isoformat()}  ", MUTED), title)]
-    lines.extend(Content(INDENT + safe(line)) for line in entry.details)
-    return lines
 
 
 class TimelineScreen(Screen[None]):
@@ -63,13 +55,11 @@ class TimelineScreen(Screen[None]):
         )
         yield Static(heading, id="timeline-heading")
         with Pane(id="timeline-pane"):
-            lines: list[Content] = []
-            for entry in self.entries:
-                lines.extend(entry_lines(entry))
-            if not lines:
-                lines = [Content.styled("Nothing recorded yet: no review, touch or edit.", MUTED)]
-            yield Static(Content("\n").join(lines), id="timeline-body")
-        yield Footer(compact=True)
+            # Drawn like the review's timeline column: wrapped lines keep under their text.
+            body = TimelinePanel(id="timeline-body", counted=False)
+            body.set_reactive(TimelinePanel.view, tuple(self.entries))
+            yield body
+        yield KeyFooter()
 
     def action_close(self) -> None:
         self.dismiss()

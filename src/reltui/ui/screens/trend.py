@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 from textual.worker import get_current_worker
 
 from reltui.ui.rhythm_views import (
@@ -25,6 +25,7 @@ from reltui.ui.rhythm_views import (
     blocking_content,
     trend_view,
 )
+from reltui.ui.widgets.footer import KeyFooter
 from reltui.ui.widgets.trend_chart import TrendChart
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ class TrendScreen(Screen[None]):
             yield TrendChart(id="trend-chart").data_bind(view=TrendScreen.view)
             yield Static(id="trend-blocking")
             yield DataTable(id="trend-table", cursor_type="row", zebra_stripes=True)
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

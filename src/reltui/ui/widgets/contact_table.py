@@ -33,10 +33,21 @@ def fit(text: str, width: int) -> str:
 
 
 def column_widths(width: int) -> dict[str, int]:
-    """How wide each column is in a table ``width`` cells wide (one space between columns)."""
-    flexible = max(width - sum(FIXED_WIDTHS.values()) - (len(HEADERS) - 1), 20)
+    """How wide each column is in a table ``width`` cells wide (one space between columns).
+
+    A narrow table first gives the reviewed column only a date's width, then drops the company
+    (width 0) so a name stays readable.
+    """
+    fixed = dict(FIXED_WIDTHS)
+    gaps = len(HEADERS) - 1
+    flexible = width - sum(fixed.values()) - gaps
+    if flexible < 30:
+        fixed["reviewed"] = 10
+        flexible = width - sum(fixed.values()) - gaps
+    if flexible < 30:
+        return {"name": max(flexible + 1, 10), "company": 0, **fixed}
     name = flexible // 2
-    return {"name": name, "company": flexible - name, **FIXED_WIDTHS}
+    return {"name": name, "company": flexible - name, **fixed}
 
 
 TABLE_BINDINGS: list[Binding] = cursor_bindings("table", "Open", "Review this contact")
@@ -99,7 +110,8 @@ class ContactTable(CursorList[ContactRow]):
         for column, title in HEADERS.items():
             if column == self.sort_column:
                 title += " ▼" if self.sort_reverse else " ▲"
-            cells.append(fit(title, widths[column]))
+            if widths[column]:
+                cells.append(fit(title, widths[column]))
         return " ".join(cells)
 
     def render_line(self, y: int) -> Strip:
@@ -123,7 +135,7 @@ class ContactTable(CursorList[ContactRow]):
             muted = style + self.get_component_rich_style("contact-table--muted")
         segments = [
             Segment(fit(row.name, widths["name"]) + " ", style),
-            Segment(fit(row.company, widths["company"]) + " ", style),
+            Segment(fit(row.company, widths["company"]) + " " if widths["company"] else "", style),
             Segment(fit(row.status_label, widths["status"]) + " ", status_style),
             Segment(fit(row.reviewed or "never", widths["reviewed"]) + " ", muted),
             Segment(fit(row.due, widths["due"]) + " ", style),

@@ -27,16 +27,23 @@ class LastReview(LineCached):
             return []  # a finished queue: no contact, so no review to recall
         lines: list[Content] = []
         if history.date:
-            lines.append(
-                Content.assemble(
-                    ("last ", MUTED),
-                    history.date,
-                    (" by ", MUTED),
-                    history.reviewer,
-                    ": ",
-                    (history.status, status_style(history.status)),
-                )
+            last = Content.assemble(
+                ("last ", MUTED),
+                history.date,
+                (" by ", MUTED),
+                history.reviewer,
+                ": ",
+                (history.status, status_style(history.status)),
             )
+            if self.compact:
+                # Two lines on a narrow terminal: the questions show the answers ("was yes"),
+                # and the note follows on the same line, cut at the edge by the stylesheet.
+                if history.note:
+                    last = Content.assemble(last, (" · said ", MUTED), history.note)
+                lines.append(last)
+                lines.extend(self._timeline_lines())
+                return lines
+            lines.append(last)
             answers: list[str | tuple[str, str]] = []
             for number, answer in enumerate(history.answers, start=1):
                 answers.extend([f"  {number} " if number > 1 else "1 ", answer_label(answer)])
@@ -45,6 +52,12 @@ class LastReview(LineCached):
                 lines.append(Content.assemble(("said ", MUTED), history.note))
         else:
             lines.append(Content.styled("no earlier review", MUTED))
+        lines.extend(self._timeline_lines())
+        return lines
+
+    def _timeline_lines(self) -> list[Content]:
+        history = self.view
+        lines: list[Content] = []
         if history.timeline:
             parts: list[str | tuple[str, str]] = [("history ", MUTED)]
             if history.more:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.cache import LRUCache
 from textual.content import Content
+from textual.reactive import reactive
 from textual.strip import Strip
 from textual.visual import Visual
 from textual.widget import Widget
@@ -42,6 +43,8 @@ class LineCached(Widget):
     LINE_CACHE_SIZE = 256
 
     view: Any
+    # A narrow terminal's shorter form of the same view; each widget decides what it leaves out.
+    compact: reactive[bool] = reactive(False, layout=True)
     _strips: list[Strip] | None = None
     _strips_view: object = None
     _strips_width = 0
@@ -55,12 +58,19 @@ class LineCached(Widget):
         # saves a pass over every strip.
         self.set_reactive(Widget.auto_links, False)
 
+    def watch_compact(self) -> None:
+        self._strips = None
+
     def content_lines(self) -> list[Content]:
         """The lines to show, each drawn on its own (wrapped if wider than the widget).
 
         Subclasses return their view's lines; the base widget shows none.
         """
         return []
+
+    def lines_at(self, width: int) -> list[Content]:
+        """The lines for ``width``: ``content_lines()``, unless a widget wraps them its own way."""
+        return self.content_lines()
 
     def render(self) -> Content:
         return Content("\n").join(self.content_lines())
@@ -75,7 +85,7 @@ class LineCached(Widget):
             cache = self._line_cache = LRUCache(self.LINE_CACHE_SIZE)
         style = self.visual_style
         strips: list[Strip] = []
-        for line in self.content_lines():
+        for line in self.lines_at(width):
             unbroken = isinstance(line, Unbroken)
             key = (line.plain, tuple(line.spans), width, unbroken)
             line_strips = cache.get(key)

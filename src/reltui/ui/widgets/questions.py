@@ -50,7 +50,8 @@ class QuestionPanel(SteadyHeight):
             if panel.previous:
                 row = Content.assemble(row, (f"was {panel.previous[index] or '·'}", MUTED))
             lines.append(row.stylize("reverse") if current else row)
-        lines.append(Content(""))
+        if not self.compact:
+            lines.append(Content(""))
         if panel.complete:
             lines.append(
                 Content.assemble(("result ", MUTED), (panel.result, status_style(panel.result)))
@@ -62,6 +63,7 @@ class QuestionPanel(SteadyHeight):
             lines.append(Content(panel.texts[panel.current]))
         if panel.read_only:
             lines.append(Content.styled("read-only: answers cannot change", "bold $text-error"))
-        else:
+        elif not self.compact:
+            # Narrow: the footer shows the same keys.
             lines.append(keys_hint(partial(key_of, self.app)))
         return lines

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.content import Content
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -69,10 +70,26 @@ class SplitView:
 
     def changes(self) -> str:
         """This session's changes in words: "3 reviewed, +2 clients, -1 customer, 1 at risk"."""
+        return ", ".join(self._change_parts(short=False)) or "no changes yet"
+
+    def short_changes(self) -> list[Content]:
+        """The same changes with the legend's glyphs for the statuses: "3 reviewed", "█+2"."""
+        items: list[Content] = []
+        for part in self._change_parts(short=True):
+            status = next((status for status in STATUS_ORDER if part[0] == GLYPHS[status]), None)
+            if status is None:
+                items.append(Content(part))
+            else:
+                items.append(Content.assemble((part[0], STYLES[status]), part[1:]))
+        return items
+
+    def _change_parts(self, *, short: bool) -> list[str]:
         parts = [f"{self.reviewed} reviewed"] if self.reviewed else []
         for status, now, was in zip(STATUS_ORDER, self.counts, self.before, strict=True):
             delta = now - was
-            if delta:
+            if delta and short:
+                parts.append(f"{GLYPHS[status]}{delta:+d}")
+            elif delta:
                 noun = status.value if abs(delta) == 1 else PLURALS[status]
                 parts.append(f"{delta:+d} {noun}")
         for count, words in (
@@ -83,7 +100,7 @@ class SplitView:
         ):
             if count:
                 parts.append(f"{count} {words}")
-        return ", ".join(parts) if parts else "no changes yet"
+        return parts
 
 
 def _percent(count: int, total: int) -> int:
@@ -110,12 +127,30 @@ def bar_widths(counts: tuple[int, ...], width: int) -> list[int]:
     return cells
 
 
+def change_lines(view: SplitView, room: int) -> list[Content]:
+    """This session's changes in ``room`` cells: in words, else glyphs, else over two lines."""
+    words = Content(f" this session: {view.changes()}")
+    if words.cell_length <= room:
+        return [words]
+    lines = [Content(" session:")]
+    for item in view.short_changes() or [Content("no changes yet")]:
+        if lines[-1].cell_length + 1 + item.cell_length > room and len(lines) < 2:
+            lines.append(Content(" " * len(" session:")))
+        lines[-1] = Content.assemble(lines[-1], " ", item)
+    return [line.truncate(room, ellipsis=True) for line in lines]
+
+
+def bar_width_for(width: int) -> int:
+    """The bar's cells on a line of ``width``: a third of it, 10 to 60, the same all session."""
+    return min(width, max(10, min(width // 3, 60)))
+
+
 class SplitBar(Widget):
     """Two lines: counts and percentages, then the bar and what this session changed."""
 
     DEFAULT_CSS = """
     SplitBar {
-        height: 2;
+        height: auto;
         padding: 0 1;
     }
     """
@@ -139,20 +174,35 @@ class SplitBar(Widget):
                 break
         return legend
 
-    def _bar(self, width: int) -> Content:
-        changes = f" this session: {self.view.changes()}"
-        bar_width = max(width - len(changes), min(width, 10))
+    def _bar_lines(self, width: int) -> list[Content]:
+        # The bar keeps a third of the line whatever the session says, so it does not shrink
+        # as changes add up; the changes take the rest of the line, and a second line when
+        # even glyphs for the statuses do not fit.
+        bar_width = bar_width_for(width)
         cells = bar_widths(self.view.counts, bar_width)
-        parts: list[str | tuple[str, str]] = [
+        parts: list[str | tuple[str, str] | Content] = [
             (GLYPHS[status] * cell, STYLES[status])
             for status, cell in zip(STATUS_ORDER, cells, strict=True)
             if cell
         ]
         if not any(cells):
             parts.append((GLYPHS["unreviewed"] * bar_width, STYLES["unreviewed"]))
-        parts.append(changes)
-        return Content.assemble(*parts)
+        changes = change_lines(self.view, width - bar_width)
+        lines = [Content.assemble(*parts, changes[0])]
+        lines.extend(Content(" " * bar_width) + line for line in changes[1:])
+        return lines
+
+    def _lines(self, width: int) -> list[Content]:
+        return [self._legend(width), *self._bar_lines(width)]
+
+    def watch_view(self) -> None:
+        # One line more or less (the changes wrapping) is the only time the bar needs a layout.
+        width = self.content_region.width
+        if width and len(self._lines(max(width, 20))) != self.size.height:
+            self.refresh(layout=True)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._lines(max(width, 20)))
 
     def render(self) -> Content:
-        width = max(self.content_region.width, 20)
-        return Content("\n").join([self._legend(width), self._bar(width)])
+        return Content("\n").join(self._lines(max(self.content_region.width, 20)))
