@@ -41,7 +41,7 @@ def test_readme_lists_every_review_and_app_key_once_as_the_bindings_have_it():
 
 
 def test_readme_names_every_other_id_with_its_keys():
-    from reltui.ui.keymap import binding_ids
+    from reltui.ui.key_check import binding_ids
 
     text = README.read_text(encoding="utf-8")
     section = text[text.index(START) : text.index(END)]

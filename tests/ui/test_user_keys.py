@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from ui_support import screen_lines
 
-from reltui.ui.keymap import binding_ids, keymap_problem
+from reltui.ui.key_check import binding_ids, keymap_problem
 from reltui.ui.screens.help import HelpScreen
 
 
@@ -45,7 +45,7 @@ async def test_help_shows_the_users_keys(small_store, make):
 def test_every_binding_has_an_id_and_no_id_is_given_twice_on_one_screen():
     from textual.widgets import Input, TextArea
 
-    from reltui.ui.keymap import builtin_bindings, screens, textual_bindings
+    from reltui.ui.key_check import builtin_bindings, screens, textual_bindings
 
     textual = [*builtin_bindings(), *textual_bindings([*Input.BINDINGS, *TextArea.BINDINGS])]
     for screen, bindings in screens().items():

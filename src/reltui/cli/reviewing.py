@@ -67,7 +67,7 @@ def check_keys(context: Context) -> None:
     """A ``keys:`` entry naming no binding, or two bindings on one key, stops here in one line."""
     if not context.settings.keys:
         return
-    from reltui.ui.keymap import keymap_problem  # the bindings live in the UI
+    from reltui.ui.key_check import keymap_problem  # the bindings live in the UI
 
     problem = keymap_problem(context.settings.keys)
     if problem is not None:

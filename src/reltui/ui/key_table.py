@@ -48,7 +48,7 @@ def key_rows(bindings: list[Binding]) -> list[tuple[list[str], list[str], str]]:
 
 def other_screens() -> list[tuple[str, list[Binding]]]:
     """The other screens and the keys of their own, each id once, in the order of the help."""
-    from reltui.ui.keymap import screens
+    from reltui.ui.key_check import screens
 
     seen = {binding.id for binding in review_bindings()}
     others: list[tuple[str, list[Binding]]] = []
