@@ -297,7 +297,7 @@ class ReviewScreen(ContactActions):
         name = safe(self.session.store.contact(contact_id).name)
         status = self.session.store.state(contact_id).status
         # A line in the header rather than a toast: toasts pile up at review speed, and each one
-        # costs a layout of the toast rack. Candidates' next actions are on the plans view.
+        # costs a layout of the toast rack. Next actions are on the actions view (P).
         return f"saved {name}: {status}"
 
     def action_go_to_question(self, index: int) -> None:
