@@ -28,6 +28,21 @@ class ContactCard(SteadyHeight):
         if card is None:
             return [Content(line) for line in self.done_text.split("\n")]
         lines: list[Content] = [Content.styled(card.name, "bold")]
+        lines.append(
+            Content.assemble(
+                # The split bar's shade before the word: the same legend, with or without colour.
+                (f"{STATUS_GLYPHS[card.status]} {card.status}", status_style(card.status)),
+                (f" · {card.due}", MUTED),
+            )
+        )
+        # Where they stand first, so a short terminal shows it before the contact details.
+        if card.progress:
+            lines.append(Content.styled(card.progress, "bold $text-warning"))
+        if card.at_risk:
+            # Which yes went, and the review that lost it: what the next conversation is about.
+            since = f" since {card.lost_on}" if card.lost_on else ""
+            lines.append(Content.assemble(("⚠ AT RISK", f"reverse {AT_RISK_STYLE}"), since))
+            lines.append(Content.assemble(("lost ", MUTED), ", ".join(card.lost) or "a yes"))
         role = ", ".join(part for part in (card.position, card.company) if part)
         if role:
             lines.append(Content(role))
@@ -36,13 +51,6 @@ class ContactCard(SteadyHeight):
                 lines.append(Unbroken(text))
         if card.tags:
             lines.append(Content.assemble(("tags ", MUTED), " · ".join(card.tags)))
-        lines.append(
-            Content.assemble(
-                # The split bar's shade before the word: the same legend, with or without colour.
-                (f"{STATUS_GLYPHS[card.status]} {card.status}", status_style(card.status)),
-                (f" · {card.due}", MUTED),
-            )
-        )
         if card.cooling:
             # The last touch is older than touch_days for the status: trust cools quietly.
             lines.append(
@@ -52,13 +60,6 @@ class ContactCard(SteadyHeight):
             )
         elif card.last_touch:
             lines.append(Content.styled(card.last_touch, MUTED))
-        if card.progress:
-            lines.append(Content.styled(card.progress, "bold $text-warning"))
-        if card.at_risk:
-            # Which yes went, and the review that lost it: what the next conversation is about.
-            since = f" since {card.lost_on}" if card.lost_on else ""
-            lines.append(Content.assemble(("⚠ AT RISK", f"reverse {AT_RISK_STYLE}"), since))
-            lines.append(Content.assemble(("lost ", MUTED), ", ".join(card.lost) or "a yes"))
         if card.actions:
             lines.append(
                 Content.styled(
