@@ -10,12 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from reltui.domain.actions import action_text
 from reltui.domain.touches import parse_day
 from reltui.ui.keymap import key_of
+from reltui.ui.screens.line_form import LineForm
 from reltui.ui.widgets.quiet_input import quiet_input
 
 ACTION_FORM_BINDINGS: list[Binding] = [
@@ -29,37 +29,8 @@ class ActionEntry(NamedTuple):
     due: date
 
 
-class ActionForm(ModalScreen[ActionEntry | None]):
+class ActionForm(LineForm[ActionEntry | None]):
     """A one-line text and a due day (YYYY-MM-DD); returns them, or ``None`` when cancelled."""
-
-    DEFAULT_CSS = """
-    ActionForm {
-        align: center middle;
-    }
-    ActionForm > Vertical {
-        width: 70;
-        max-width: 100%;
-        height: auto;
-        border: round $accent;
-        padding: 0 1;
-        background: $surface;
-    }
-    ActionForm Horizontal {
-        height: auto;
-    }
-    ActionForm .field-label {
-        width: 6;
-    }
-    ActionForm Input {
-        width: 1fr;
-    }
-    ActionForm #action-problem {
-        color: $text-error;
-    }
-    ActionForm .hint {
-        color: $text-muted;
-    }
-    """
 
     BINDINGS: ClassVar[list[BindingType]] = [*ACTION_FORM_BINDINGS]
 
@@ -93,7 +64,7 @@ class ActionForm(ModalScreen[ActionEntry | None]):
                     id="action-due",
                     compact=True,
                 )
-            yield Static("", id="action-problem", markup=False)
+            yield Static("", id="action-problem", classes="problem", markup=False)
             save = key_of(self.app, "action-form-save", "ctrl+s")
             cancel = key_of(self.app, "action-form-cancel", "escape")
             yield Static(f"enter or {save} saves · {cancel} cancels", classes="hint", markup=False)

@@ -11,11 +11,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import DescendantFocus, Key
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from reltui.domain.touches import TOUCH_KEYS, one_line, parse_day
 from reltui.ui.keymap import key_of
+from reltui.ui.screens.line_form import LineForm
 from reltui.ui.widgets.quiet_input import quiet_input
 
 TOUCH_BINDINGS: list[Binding] = [
@@ -39,37 +39,8 @@ def kinds_line(chosen: str) -> Content:
     return Content("  ").join(parts)
 
 
-class TouchForm(ModalScreen[TouchEntry | None]):
+class TouchForm(LineForm[TouchEntry | None]):
     """Kind (one key), date and a one-line note; returns them, or ``None`` when cancelled."""
-
-    DEFAULT_CSS = """
-    TouchForm {
-        align: center middle;
-    }
-    TouchForm > Vertical {
-        width: 70;
-        max-width: 100%;
-        height: auto;
-        border: round $accent;
-        padding: 0 1;
-        background: $surface;
-    }
-    TouchForm Horizontal {
-        height: auto;
-    }
-    TouchForm .field-label {
-        width: 6;
-    }
-    TouchForm Input {
-        width: 1fr;
-    }
-    TouchForm #touch-problem {
-        color: $text-error;
-    }
-    TouchForm .hint {
-        color: $text-muted;
-    }
-    """
 
     # No text box has the focus as the form opens, so the kind keys reach the form.
     AUTO_FOCUS = ""
@@ -103,7 +74,7 @@ class TouchForm(ModalScreen[TouchEntry | None]):
             with Horizontal():
                 yield Label("Note", classes="field-label")
                 yield quiet_input(placeholder="one line", id="touch-note", compact=True)
-            yield Static("", id="touch-problem", markup=False)
+            yield Static("", id="touch-problem", classes="problem", markup=False)
             yield Static(
                 f"a key picks the kind · {self.saves} · {self.cancel}",
                 id="touch-hint",
