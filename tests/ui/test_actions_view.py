@@ -37,7 +37,7 @@ def rows(app) -> list[tuple[str, str, str, str]]:
 
 
 def notices(app) -> list[str]:
-    return [notification.message for notification in app._notifications]
+    return [notice.text for notice in app.notices]
 
 
 def current(app):

@@ -86,7 +86,7 @@ async def test_palette_export_writes_a_csv_in_home(small_store, make, isolated_e
         await run_command(app, pilot, "export csv")
         path = isolated_environment / "reltui-export-2026-11-16.csv"
         assert path.exists()
-        notices = [notification.message for notification in app._notifications]
+        notices = [notice.text for notice in app.notices]
         assert f"Exported 3 contacts to {path}" in notices
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))

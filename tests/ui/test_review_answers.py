@@ -72,7 +72,7 @@ async def test_four_yeses_make_a_client_saved_to_disk_before_moving_on(small_sto
         assert "unreviewed 2 67%" in bar
         assert "this session: 1 reviewed, +1 client, -1 unreviewed" in bar
         assert screen_lines(app)[0].rstrip().endswith("· saved Ada Lovelace: client")
-        assert list(app._notifications) == []
+        assert list(app.notices) == []
     with open_store(small_store.path, read_only=True) as fresh:
         saved = fresh.reviews(ada)[-1]
         assert saved.answers == dict.fromkeys(saved.answers, "yes")

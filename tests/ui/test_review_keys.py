@@ -52,7 +52,7 @@ async def test_skip_defers_to_next_week_says_until_when_and_moves_on(small_store
         await pilot.press("s")
         assert app.session.current_id == names(small_store)["Brian Kernighan"]
         assert "2 of 3 due" in screen_lines(app)[0]
-        notices = [notification.message for notification in app._notifications]
+        notices = [notice.text for notice in app.notices]
         assert notices == ["Ada Lovelace: skipped, due again 2026-11-23"]
     with open_store(small_store.path, read_only=True) as fresh:
         latest = fresh.reviews(ada)[-1]

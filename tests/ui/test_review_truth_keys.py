@@ -12,7 +12,7 @@ from reltui.ui.widgets.review_header import ReviewHeader
 
 
 def notices(app) -> list[str]:
-    return [notification.message for notification in app._notifications]
+    return [notice.text for notice in app.notices]
 
 
 async def test_enter_keeps_last_times_answer_and_equals_keeps_the_rest(sample_store, make):

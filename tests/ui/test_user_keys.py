@@ -130,7 +130,7 @@ def test_a_key_moved_on_one_screen_may_take_a_key_of_another():
 
 
 def notices(app) -> list[str]:
-    return [notification.message for notification in app._notifications]
+    return [notice.text for notice in app.notices]
 
 
 async def test_u_says_what_it_undid_and_when_there_is_nothing_to_undo(small_store, make):

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import gc
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar
 
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
-from textual.screen import Screen
+from textual.notifications import SeverityLevel
+from textual.screen import ModalScreen, Screen
+from textual.timer import Timer
 from textual.worker import WorkerFailed
 
 from reltui.config import Settings
@@ -27,11 +31,24 @@ from reltui.ui.messages import ReviewChanged
 from reltui.ui.screens.review import ReviewScreen
 from reltui.ui.screens.summary import SummaryScreen
 from reltui.ui.signals import install_signal_handlers
+from reltui.ui.widgets.notice_line import Notice, NoticeLine
 
 if TYPE_CHECKING:
     from reltui.review.search import ContactSearch
 
 FALLBACK_THEME = "textual-dark"
+
+
+class KeptForm(Protocol):
+    """A form screen that can start again: ``setup`` takes what its constructor takes."""
+
+    setup: Callable[..., None]
+
+
+FormT = TypeVar("FormT", bound=ModalScreen[Any])
+NOTICE_SECONDS = 3.0
+# Notices kept for tests and for a look back; the screen shows only the newest.
+NOTICES_KEPT = 100
 
 
 def export_path(directory: Path, today: str) -> Path:
@@ -69,6 +86,10 @@ class ReltuiApp(App[None]):
         self.set_keymap(self.keymap)
         self.theme = settings.theme if settings.theme in self.available_themes else FALLBACK_THEME
         self.animation_level = "full" if settings.animations else "none"
+        self.notices: deque[Notice] = deque(maxlen=NOTICES_KEPT)
+        self._notice: Notice | None = None
+        self._notice_timer: Timer | None = None
+        self._forms: dict[type[ModalScreen[Any]], ModalScreen[Any]] = {}
 
     def on_mount(self) -> None:
         if not self.is_headless:
@@ -94,6 +115,9 @@ class ReltuiApp(App[None]):
         self.call_from_thread(self._touches_read)
         # So that the first edit or added contact checks for duplicates without a pause.
         self.store.index_duplicates()
+        # What is loaded now stays for the whole session: the collector need not walk it again,
+        # and at 100,000 contacts a full collection would stall a key for a tenth of a second.
+        gc.freeze()
 
     def _touches_read(self) -> None:
         if any(isinstance(screen, ReviewScreen) for screen in self.screen_stack):
@@ -109,6 +133,83 @@ class ReltuiApp(App[None]):
             self.exit(return_code=1)
             return
         super()._handle_exception(error)
+
+    # ---- forms -------------------------------------------------------------------------------
+
+    def push_form(
+        self,
+        form_type: type[FormT],
+        *args: Any,
+        callback: Callable[[Any], None] | None = None,
+        **kwargs: Any,
+    ) -> FormT:
+        """Show a form of ``form_type`` built with ``args``, keeping one of each kind between uses.
+
+        Textual removes a screen built for one use as it closes, and lays out the screen under
+        it once more when the removal is done, a frame or two after that screen came back: the
+        touch or edit the form saved was drawn twice. A kept form starts again with ``setup``.
+        """
+        form = self._forms.get(form_type)
+        if form is None or form in self.screen_stack:
+            form = form_type(*args, **kwargs)
+            if form_type not in self._forms:
+                self._forms[form_type] = form
+                self.install_screen(form, f"form-{form_type.__name__}")
+        else:
+            kept: KeptForm = form  # type: ignore[assignment]
+            kept.setup(*args, **kwargs)
+            form.refresh(recompose=True)
+        self.push_screen(form, callback)
+        return form  # type: ignore[return-value]
+
+    # ---- notices -----------------------------------------------------------------------------
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Show ``message`` literally on the notice line of the screen in front, for ``timeout``
+        seconds (see ``NoticeLine``); a screen without one shows Textual's toast.
+
+        A form in front shows nothing: the screen under it shows the notice as the form closes.
+        """
+        notice = Notice(message, severity, title)
+        self.notices.append(notice)
+        if not self.screen_stack or not (
+            self.screen.query(NoticeLine) or isinstance(self.screen, ModalScreen)
+        ):
+            super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        self._notice = notice
+        if self._notice_timer is not None:
+            self._notice_timer.stop()
+        self._notice_timer = self.set_timer(timeout or NOTICE_SECONDS, self._notice_expired)
+        self.show_notice()
+
+    @property
+    def current_notice(self) -> Notice | None:
+        """The notice the screen in front shows, until it expires."""
+        return self._notice
+
+    def _notice_expired(self) -> None:
+        self._notice = None
+        self.show_notice()
+
+    def show_notice(self) -> None:
+        """Put the current notice (or none) on the notice line of the screen in front."""
+        if self.screen_stack:
+            for line in self.screen.query(NoticeLine):
+                line.notice = self._notice
+
+    def clear_notifications(self) -> None:
+        self.notices.clear()
+        self._notice = None
+        self.show_notice()
+        super().clear_notifications()
 
     # ---- shared indexes (built on first use, in a worker thread) ---------------------------
 

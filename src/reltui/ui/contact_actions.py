@@ -84,7 +84,9 @@ class ContactActions(ExplainsKeys):
                 name = safe(self.reltui.store.contact(added[0]).name)
                 self.notify(f"Added {name}", markup=False, timeout=3)
 
-        self.app.push_screen(ContactForm(Content.styled("New contact", "bold"), {}, submit), closed)
+        self.reltui.push_form(
+            ContactForm, Content.styled("New contact", "bold"), {}, submit, callback=closed
+        )
 
     def action_edit_contact(self) -> None:
         from reltui.ui.screens.contact_form import ContactForm
@@ -110,7 +112,7 @@ class ContactActions(ExplainsKeys):
                 self.notify(f"Saved; {self.undo_key()} undoes it", markup=False, timeout=3)
 
         heading = Content.assemble("Edit ", (safe(contact.name), "bold"))
-        self.app.push_screen(ContactForm(heading, values, submit), closed)
+        self.reltui.push_form(ContactForm, heading, values, submit, callback=closed)
 
     def action_log_touch(self) -> None:
         from reltui.ui.screens.touch_form import TouchEntry, TouchForm
@@ -134,7 +136,7 @@ class ContactActions(ExplainsKeys):
             )
 
         name = safe(self.reltui.store.contact(contact_id).name)
-        self.app.push_screen(TouchForm(name, session.clock().date()), closed)
+        self.reltui.push_form(TouchForm, name, session.clock().date(), callback=closed)
 
     def action_copy_email(self) -> None:
         """Put the contact's email on the clipboard, through the terminal (OSC 52)."""

@@ -38,6 +38,12 @@ class ActionForm(LineForm[ActionEntry | None]):
         self, name: str, text: str, due: date, today: date, *, due_only: bool = False
     ) -> None:
         super().__init__()
+        self.setup(name, text, due, today, due_only=due_only)
+
+    def setup(
+        self, name: str, text: str, due: date, today: date, *, due_only: bool = False
+    ) -> None:
+        """Start again for ``name`` (the app keeps the form between uses)."""
         self.contact_name = name
         self.text = text
         self.due = due
@@ -69,7 +75,7 @@ class ActionForm(LineForm[ActionEntry | None]):
             cancel = key_of(self.app, "action-form-cancel", "escape")
             yield Static(f"enter or {save} saves · {cancel} cancels", classes="hint", markup=False)
 
-    def on_mount(self) -> None:
+    def on_screen_resume(self) -> None:
         self.query_one("#action-due" if self.due_only else "#action-text", Input).focus()
 
     @on(Input.Submitted)

@@ -32,9 +32,11 @@ from reltui.review.relationship import ActivityStep
 from reltui.store.errors import StoreError
 from reltui.ui.key_notices import ExplainsKeys
 from reltui.ui.keymap import key_of
+from reltui.ui.one_frame import redraw_in_one_frame
 from reltui.ui.text import safe
 from reltui.ui.widgets.action_list import ActionLine, ActionList, label_of
 from reltui.ui.widgets.footer import KeyFooter
+from reltui.ui.widgets.notice_line import NoticeLine
 from reltui.ui.widgets.styles import MUTED
 
 ACTIONS_BINDINGS: list[Binding] = [
@@ -97,10 +99,15 @@ class ActionsScreen(ExplainsKeys):
             else "No actions for this contact yet: a adds one."
         )
         yield ActionList(empty, id="action-list")
+        yield NoticeLine()
         yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_rows()
+
+    def on_screen_resume(self) -> None:
+        # A form over this screen may have changed what it shows: one frame for all of it.
+        redraw_in_one_frame(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not (action in WRITING_ACTIONS and self.reltui.store.read_only)
@@ -171,6 +178,7 @@ class ActionsScreen(ExplainsKeys):
         self.reltui.contact_changed(action.contact_id)
         self.refresh_rows(keep=action.id)
         self.notify(said, markup=False, timeout=2)
+        redraw_in_one_frame(self)  # the rows, the title and the notice together
 
     def action_close_action(self, state: str) -> None:
         action = self.current
@@ -240,7 +248,9 @@ class ActionsScreen(ExplainsKeys):
             self._change(action, changed, f"Saved; {self.undo_key} undoes it")
 
         text = action.text if action is not None else ""
-        self.app.push_screen(ActionForm(name, text, default_due, today, due_only=due_only), closed)
+        self.reltui.push_form(
+            ActionForm, name, text, default_due, today, due_only=due_only, callback=closed
+        )
 
     def action_undo(self) -> None:
         session = self.reltui.session

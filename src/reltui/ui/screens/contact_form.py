@@ -94,6 +94,10 @@ class ContactForm(ModalScreen[bool]):
 
     def __init__(self, heading: Content, values: Mapping[str, str], submit: Submit) -> None:
         super().__init__()
+        self.setup(heading, values, submit)
+
+    def setup(self, heading: Content, values: Mapping[str, str], submit: Submit) -> None:
+        """Start again with ``values`` (the app keeps the form between uses)."""
         self.heading = heading
         self.values = dict(values)
         self.submit = submit

@@ -14,8 +14,10 @@ from textual.widgets import Input, Static
 from reltui.ui.contact_actions import CONTACT_BINDINGS, CONTACT_WRITING_ACTIONS, ContactActions
 from reltui.ui.contact_rows import COLUMNS, STATUS_FILTERS, ContactRow
 from reltui.ui.keymap import key_of
+from reltui.ui.one_frame import redraw_in_one_frame
 from reltui.ui.widgets.contact_table import HEADERS, ContactTable
 from reltui.ui.widgets.footer import KeyFooter
+from reltui.ui.widgets.notice_line import NoticeLine
 from reltui.ui.widgets.quiet_input import quiet_input
 
 if TYPE_CHECKING:
@@ -67,10 +69,15 @@ class ContactListScreen(ContactActions):
         key = key_of(self.app, "list-filter", "/")
         yield quiet_input(placeholder=f"{key} filter by name, company or email", id="list-search")
         yield ContactTable(id="contact-table")
+        yield NoticeLine()
         yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_view()
+
+    def on_screen_resume(self) -> None:
+        # A form over this screen may have changed what it shows: one frame for all of it.
+        redraw_in_one_frame(self)
 
     # ---- the view --------------------------------------------------------------------------
 

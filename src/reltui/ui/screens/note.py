@@ -46,6 +46,10 @@ class NoteScreen(ModalScreen[str | None]):
 
     def __init__(self, name: str, note: str) -> None:
         super().__init__()
+        self.setup(name, note)
+
+    def setup(self, name: str, note: str) -> None:
+        """Start again for ``name`` (the app keeps the form between uses)."""
         self.contact_name = name
         self.note = note
 
@@ -63,7 +67,7 @@ class NoteScreen(ModalScreen[str | None]):
             hint = f"enter starts a new line · {save} saves · {cancel} cancels"
             yield Static(hint, classes="hint", markup=False)
 
-    def on_mount(self) -> None:
+    def on_screen_resume(self) -> None:
         area = self.query_one(TextArea)
         area.focus()
         area.move_cursor(area.document.end)

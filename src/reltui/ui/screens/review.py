@@ -17,6 +17,7 @@ from reltui.review.timeline import contact_timeline
 from reltui.ui.contact_actions import CONTACT_BINDINGS, CONTACT_WRITING_ACTIONS, ContactActions
 from reltui.ui.keymap import key_of
 from reltui.ui.messages import ReviewChanged
+from reltui.ui.one_frame import redraw_in_one_frame
 from reltui.ui.text import safe
 from reltui.ui.views import (
     CardView,
@@ -32,6 +33,7 @@ from reltui.ui.views import (
 from reltui.ui.widgets.contact_card import ContactCard
 from reltui.ui.widgets.footer import KeyFooter
 from reltui.ui.widgets.history import LastReview
+from reltui.ui.widgets.notice_line import NoticeLine
 from reltui.ui.widgets.pane import Pane
 from reltui.ui.widgets.questions import QuestionPanel
 from reltui.ui.widgets.review_header import ReviewHeader
@@ -165,6 +167,7 @@ class ReviewScreen(ContactActions):
                 yield TimelinePanel(id="review-timeline").data_bind(view=ReviewScreen.timeline)
             with Pane(id="question-pane"):
                 yield QuestionPanel(id="questions").data_bind(view=ReviewScreen.questions)
+        yield NoticeLine()
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -176,6 +179,7 @@ class ReviewScreen(ContactActions):
         self._fit_to_width()
         self.sync()
         self.refresh_bindings()
+        redraw_in_one_frame(self)
 
     def on_resize(self) -> None:
         self._fit_to_width()
@@ -353,7 +357,9 @@ class ReviewScreen(ContactActions):
                 self.session.set_note(note)
                 self._changed(contact_id)
 
-        self.app.push_screen(NoteScreen(safe(contact.name), draft.note), save)
+        cast("ReltuiApp", self.app).push_form(
+            NoteScreen, safe(contact.name), draft.note, callback=save
+        )
 
     # ---- the contact's details, touches and timeline ----------------------------------------
 
@@ -361,6 +367,11 @@ class ReviewScreen(ContactActions):
         return self.session.current_id
 
     def contact_saved(self, contact_id: int, *, added: bool = False) -> None:
+        if not added:
+            # Saved from a form, as it closes: the screen shows it as it comes back
+            # (on_screen_resume), in the same frame; drawn now, it would take a frame more.
+            self.post_message(ReviewChanged(contact_id))
+            return
         if added:
             self.jump_to(contact_id, remember=True)
         else:

@@ -23,6 +23,7 @@ from reltui.review.session import ReviewSession
 from reltui.ui.rhythm_views import blocking_content
 from reltui.ui.text import safe
 from reltui.ui.widgets.footer import KeyFooter
+from reltui.ui.widgets.notice_line import NoticeLine
 from reltui.ui.widgets.pane import Pane
 from reltui.ui.widgets.styles import AT_RISK_STYLE, MUTED, status_style
 
@@ -127,6 +128,7 @@ class SummaryScreen(Screen[None]):
             yield Static(
                 Content.styled("Most often missing: counting…", MUTED), id="summary-blocking"
             )
+        yield NoticeLine()
         yield KeyFooter()
 
     def on_mount(self) -> None:

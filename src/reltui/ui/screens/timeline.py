@@ -13,6 +13,7 @@ from textual.widgets import Static
 from reltui.domain.timeline import TimelineEntry
 from reltui.ui.text import safe
 from reltui.ui.widgets.footer import KeyFooter
+from reltui.ui.widgets.notice_line import NoticeLine
 from reltui.ui.widgets.pane import Pane
 from reltui.ui.widgets.styles import MUTED
 from reltui.ui.widgets.timeline_panel import TimelinePanel
@@ -59,6 +60,7 @@ class TimelineScreen(Screen[None]):
             body = TimelinePanel(id="timeline-body", counted=False)
             body.set_reactive(TimelinePanel.view, tuple(self.entries))
             yield body
+        yield NoticeLine()
         yield KeyFooter()
 
     def action_close(self) -> None:

@@ -56,6 +56,10 @@ class TouchForm(LineForm[TouchEntry | None]):
 
     def __init__(self, name: str, today: date) -> None:
         super().__init__()
+        self.setup(name, today)
+
+    def setup(self, name: str, today: date) -> None:
+        """Start again for ``name`` (the app keeps the form between uses)."""
         self.contact_name = name
         self.today = today
         self.kind = ""

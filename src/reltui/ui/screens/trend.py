@@ -26,6 +26,7 @@ from reltui.ui.rhythm_views import (
     trend_view,
 )
 from reltui.ui.widgets.footer import KeyFooter
+from reltui.ui.widgets.notice_line import NoticeLine
 from reltui.ui.widgets.trend_chart import TrendChart
 
 if TYPE_CHECKING:
@@ -84,6 +85,7 @@ class TrendScreen(Screen[None]):
             yield TrendChart(id="trend-chart").data_bind(view=TrendScreen.view)
             yield Static(id="trend-blocking")
             yield DataTable(id="trend-table", cursor_type="row", zebra_stripes=True)
+        yield NoticeLine()
         yield KeyFooter()
 
     def on_mount(self) -> None:

@@ -51,7 +51,12 @@ ACTION_LIST_BINDINGS: list[Binding] = cursor_bindings("actions", "Open", "Open t
 class ActionList(CursorList[ActionLine]):
     """A header line, then one line per action; overdue ones marked, closed ones muted."""
 
+    # No scrollbar: marking an action done changes the list's length, and Textual redraws a
+    # scrollbar in a frame of its own after the rows (the title counts the actions instead).
     DEFAULT_CSS = """
+    ActionList {
+        scrollbar-size-vertical: 0;
+    }
     ActionList > .action-list--header {
         text-style: bold;
         background: $panel;
