@@ -18,7 +18,6 @@ import orjson
 
 from reltui.bench import MINIMAL_APP
 from reltui.bench.generate import (
-    SEGMENT_SIZE,
     history_reviews,
     history_touches,
     write_actions,
@@ -218,8 +217,6 @@ def measure_size(
         result.import_seconds = statistics.median(import_times)
         result.import_rate = contacts / result.import_seconds
         history = history_reviews(contacts, now)
-        # Whole segments only, so every size starts its answers in a fresh segment.
-        history = history[: len(history) // SEGMENT_SIZE * SEGMENT_SIZE]
         result.history_reviews = write_history(db, history)
         reviewed = [review.contact_id for review in history]
         result.history_touches = write_touches(db, history_touches(reviewed, now))
