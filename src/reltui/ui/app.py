@@ -118,6 +118,7 @@ class ReltuiApp(App[None]):
         # What is loaded now stays for the whole session: the collector need not walk it again,
         # and at 100,000 contacts a full collection would stall a key for a tenth of a second.
         gc.freeze()
+        gc.enable()
 
     def _touches_read(self) -> None:
         if any(isinstance(screen, ReviewScreen) for screen in self.screen_stack):
