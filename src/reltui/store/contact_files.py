@@ -306,37 +306,66 @@ class ContactFiles:
             if number not in self._loaded:
                 self._load_shard(number)
 
+    def each_document(self, *, keep: bool) -> Iterator[tuple[int, Document]]:
+        """``(id, stored fields)`` for every contact, shard by shard, lowest id first.
+
+        Shards not read yet are checked as ``load_all`` checks them, and kept in memory only
+        when ``keep``: a review that checks a million contacts in the background would
+        otherwise hold a gigabyte of documents it never shows.
+        """
+        for number in sorted(self._files):
+            with self._lock:
+                loaded = number in self._loaded
+                documents = (
+                    {i: self.documents[i] for i in self._ids_of_shard(number)}
+                    if loaded
+                    else self._read_shard(number)
+                )
+                if keep and not loaded:
+                    self.documents.update(documents)
+                    self._loaded.add(number)
+            yield from documents.items()
+
+    def _ids_of_shard(self, number: int) -> list[int]:
+        first = (number - 1) * SHARD_SIZE + 1
+        documents = self.documents
+        return [i for i in range(first, first + SHARD_SIZE) if i in documents]
+
     def _load_shard(self, number: int) -> None:
         with self._lock:
             if number in self._loaded or number not in self._files:
                 return
-            name, count, crc = self._files[number]
-            path = self.directory / name
-            raw = read_store_bytes(path)
-            if raw is None:
-                raise CorruptDatabase(f"{path}: file is missing")
-            try:
-                data = parse_object(path, raw, "unexpected content")
-            except CorruptFileError as error:
-                raise CorruptDatabase(str(error)) from None
-            documents = _documents_of(path, data.get(TABLE), number)
-            if len(documents) != count or not self._known.issuperset(documents):
-                raise CorruptDatabase(f"{path}: file does not match the contact index")
-            if crc is not None and zlib.crc32(raw) != crc:
-                raise CorruptDatabase(
-                    f"{path}: checksum mismatch (changed on disk after reltui wrote it)"
-                )
-            names = self._name_map()
-            if [document["name"] for document in documents.values()] != [
-                names.get(contact_id) for contact_id in documents
-            ]:
-                for contact_id, document in documents.items():
-                    if document["name"] != self.name(contact_id):
-                        raise CorruptDatabase(
-                            f"{path}: contact {contact_id}: name does not match the contact index"
-                        )
-            self.documents.update(documents)
+            self.documents.update(self._read_shard(number))
             self._loaded.add(number)
+
+    def _read_shard(self, number: int) -> dict[int, Document]:
+        """Shard ``number``'s documents, checked against its file's checksum and the index."""
+        name, count, crc = self._files[number]
+        path = self.directory / name
+        raw = read_store_bytes(path)
+        if raw is None:
+            raise CorruptDatabase(f"{path}: file is missing")
+        try:
+            data = parse_object(path, raw, "unexpected content")
+        except CorruptFileError as error:
+            raise CorruptDatabase(str(error)) from None
+        documents = _documents_of(path, data.get(TABLE), number)
+        if len(documents) != count or not self._known.issuperset(documents):
+            raise CorruptDatabase(f"{path}: file does not match the contact index")
+        if crc is not None and zlib.crc32(raw) != crc:
+            raise CorruptDatabase(
+                f"{path}: checksum mismatch (changed on disk after reltui wrote it)"
+            )
+        names = self._name_map()
+        if [document["name"] for document in documents.values()] != [
+            names.get(contact_id) for contact_id in documents
+        ]:
+            for contact_id, document in documents.items():
+                if document["name"] != self.name(contact_id):
+                    raise CorruptDatabase(
+                        f"{path}: contact {contact_id}: name does not match the contact index"
+                    )
+        return documents
 
     # ---- writing -------------------------------------------------------------------------
 

@@ -319,6 +319,15 @@ class Store(RelationshipStore):
         except CorruptDatabase as error:
             raise self._damage_or_change(error) from None
 
+    def check_contacts(self) -> None:
+        """Check every contact now, keeping only the duplicate index (``_check_contacts``);
+        raises as ``load_all`` does."""
+        try:
+            with collector_paused():
+                self._check_contacts()
+        except CorruptDatabase as error:
+            raise self._damage_or_change(error) from None
+
     def _damage_or_change(self, error: CorruptDatabase) -> StoreError:
         """A shard that failed to read: damage, unless writers replaced it since this opened."""
         if self.read_only and _write_mark(self.path) != self._mark:

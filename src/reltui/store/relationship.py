@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import secrets
 import threading
-from bisect import insort
-from collections.abc import Container, Iterable, Mapping
+from collections.abc import Container, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import reltui.store.contact_edits as contact_edits
 from reltui.domain.actions import Action, action_text
 from reltui.domain.edits import ContactEdit
-from reltui.domain.models import Contact, normalise_email, normalise_text
+from reltui.domain.models import Contact
 from reltui.domain.touches import TOUCH_KINDS, Touch, one_line
 from reltui.store.activity import Activity
+from reltui.store.duplicates import DuplicateIndex
 from reltui.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -22,46 +22,6 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from reltui.store.contact_files import ContactFiles
-
-
-class DuplicateIndex:
-    """The contacts by what makes two the same person (``find_duplicate``): each email, and
-    name with company; ids lowest first, as ``find_duplicate`` meets them."""
-
-    def __init__(self, documents: Iterable[tuple[int, Mapping[str, Any]]]) -> None:
-        self.emails: dict[str, list[int]] = {}
-        self.names: dict[tuple[str, str], list[int]] = {}
-        for contact_id, document in documents:
-            self.add(contact_id, document)
-
-    @staticmethod
-    def keys(document: Mapping[str, Any]) -> tuple[list[str], tuple[str, str]]:
-        email = document.get("email", "")
-        emails = document.get("emails") or []
-        addresses = [email, *emails] if email else emails
-        name = (normalise_text(document["name"]), normalise_text(document.get("company", "")))
-        return [normalise_email(address) for address in addresses], name
-
-    def add(self, contact_id: int, document: Mapping[str, Any]) -> None:
-        emails, name = self.keys(document)
-        for email in dict.fromkeys(emails):
-            insort(self.emails.setdefault(email, []), contact_id)
-        insort(self.names.setdefault(name, []), contact_id)
-
-    def remove(self, contact_id: int, document: Mapping[str, Any]) -> None:
-        emails, name = self.keys(document)
-        for email in dict.fromkeys(emails):
-            self.emails[email].remove(contact_id)
-        self.names[name].remove(contact_id)
-
-    def first_match(self, name: str, email: str, company: str, exclude: int | None) -> int | None:
-        """The lowest id with ``email`` (if any), or ``name`` (if any) and ``company``."""
-        wanted_email = normalise_email(email)
-        wanted_name = (normalise_text(name), normalise_text(company))
-        found = [*self.emails.get(wanted_email, ())] if wanted_email else []
-        if wanted_name[0]:
-            found.extend(self.names.get(wanted_name, ()))
-        return min((contact_id for contact_id in found if contact_id != exclude), default=None)
 
 
 class RelationshipStore:
@@ -120,6 +80,21 @@ class RelationshipStore:
             if self._duplicates is None:
                 self._duplicates = DuplicateIndex(self.contact_documents())
 
+    def _check_contacts(self) -> None:
+        """Read and check every contact once, keeping only the duplicate index in memory.
+
+        What a review does in the background: a damaged shard is found before the user reaches
+        it, and the first edit finds duplicates at once, without holding every contact's
+        document (a gigabyte at a million contacts).
+        """
+        with self._duplicates_lock:
+            documents = self._files.each_document(keep=False)
+            if self._duplicates is None:
+                self._duplicates = DuplicateIndex(documents)
+            else:
+                for _ in documents:
+                    pass
+
     def find_duplicate(
         self, name: str, email: str, company: str, exclude: int | None = None
     ) -> Contact | None:
@@ -128,7 +103,9 @@ class RelationshipStore:
         self.index_duplicates()
         with self._duplicates_lock:
             assert self._duplicates is not None
-            found = self._duplicates.first_match(name, email, company, exclude)
+            found = self._duplicates.first_match(
+                name, email, company, exclude, self._files.document
+            )
         return None if found is None else self.contact(found)
 
     def resolve(self, query: str) -> int:

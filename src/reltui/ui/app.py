@@ -104,17 +104,17 @@ class ReltuiApp(App[None]):
 
     @work(thread=True, exclusive=True, group="contacts")
     def _read_all_contacts(self) -> None:
-        """Read the contacts the first screen did not need while the user reads it.
+        """Check the contacts the first screen did not need while the user reads it.
 
-        A damaged file is found now rather than halfway through the review, and the list and
-        search open without reading the rest of the database first.
+        A damaged file is found now rather than halfway through the review, and the first edit
+        or added contact checks for duplicates without a pause. The contacts are not kept: the
+        list and search read them as they open, and a review of a million holds no gigabyte
+        of documents it never shows.
         """
-        self.store.load_all()
+        self.store.check_contacts()
         self.store.last_touches()
         self.store.load_actions()
         self.call_from_thread(self._touches_read)
-        # So that the first edit or added contact checks for duplicates without a pause.
-        self.store.index_duplicates()
         # What is loaded now stays for the whole session: the collector need not walk it again,
         # and at 100,000 contacts a full collection would stall a key for a tenth of a second.
         gc.freeze()
