@@ -28,8 +28,7 @@ USER_DECISIONS = frozenset({Decision.PROMOTE, Decision.KEEP})
 
 def answered_count(review: Review) -> int:
     """How many of the four questions this review has an answer for."""
-    answers = review.answers
-    return sum(1 for qid in QUESTION_IDS if answers.get(qid))
+    return sum(map(bool, map(review.answers.get, QUESTION_IDS)))
 
 
 def is_complete(review: Review) -> bool:
@@ -130,9 +129,9 @@ def contact_state(reviews: Sequence[Review]) -> ContactState:
     if not reviews:
         return UNREVIEWED_STATE
     latest = last_client = risk_start = None
+    # Every review of a database is folded as it opens: the answers are looked at in C.
     for review in reviews:
-        answers = review.answers
-        if not all(answers.get(qid) for qid in QUESTION_IDS):
+        if not all(map(review.answers.get, QUESTION_IDS)):
             continue
         latest = review
         if review.status == Status.CLIENT:
