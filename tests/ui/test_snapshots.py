@@ -12,7 +12,15 @@ SIZES = [
 ]
 
 
+async def ready(pilot) -> None:
+    """Wait for what the app reads after its first screen (touches, actions): a snapshot taken
+    before would show the card with or without them, as the machine's load decides."""
+    await pilot.app.loaded.wait()
+    await pilot.pause()
+
+
 async def open_list(pilot) -> None:
+    await ready(pilot)
     await pilot.press("L")
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
@@ -23,6 +31,7 @@ def press_and_wait(*keys: str):
     """Press ``keys``, then let the screens' workers finish before the snapshot."""
 
     async def run(pilot) -> None:
+        await ready(pilot)
         await pilot.press(*keys)
         await pilot.pause()
         await pilot.app.workers.wait_for_complete()
@@ -33,13 +42,13 @@ def press_and_wait(*keys: str):
 
 @pytest.mark.parametrize("size", SIZES)
 def test_review_screen(snap_compare, sample_store, make, size):
-    assert snap_compare(make(sample_store), terminal_size=size)
+    assert snap_compare(make(sample_store), terminal_size=size, run_before=ready)
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_review_screen_at_risk_contact_mid_review(snap_compare, sample_store, make, size):
     app = make(sample_store, queue="at-risk")
-    assert snap_compare(app, terminal_size=size, press=["y", "n", "p"])
+    assert snap_compare(app, terminal_size=size, run_before=press_and_wait("y", "n", "p"))
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -49,7 +58,9 @@ def test_list_view(snap_compare, sample_store, make, size):
 
 @pytest.mark.parametrize("size", SIZES)
 def test_help(snap_compare, sample_store, make, size):
-    assert snap_compare(make(sample_store), terminal_size=size, press=["question_mark"])
+    assert snap_compare(
+        make(sample_store), terminal_size=size, run_before=press_and_wait("question_mark")
+    )
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -95,19 +106,19 @@ def test_search(snap_compare, sample_store, make, size):
 @pytest.mark.parametrize("size", SIZES)
 def test_note_form(snap_compare, sample_store, make, size):
     keys = ["o", *"asked about the renewal"]
-    assert snap_compare(make(sample_store), terminal_size=size, press=keys)
+    assert snap_compare(make(sample_store), terminal_size=size, run_before=press_and_wait(*keys))
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_contact_form(snap_compare, sample_store, make, size):
     """The edit form over the review, with a refused email named beside its field."""
     keys = ["e", "tab", "ctrl+a", "ctrl+k", *"not-an-email", "ctrl+s"]
-    assert snap_compare(make(sample_store), terminal_size=size, press=keys)
+    assert snap_compare(make(sample_store), terminal_size=size, run_before=press_and_wait(*keys))
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_touch_form(snap_compare, sample_store, make, size):
-    assert snap_compare(make(sample_store), terminal_size=size, press=["t", "c"])
+    assert snap_compare(make(sample_store), terminal_size=size, run_before=press_and_wait("t", "c"))
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import threading
 from collections import deque
@@ -90,6 +91,8 @@ class ReltuiApp(App[None]):
         self._notice: Notice | None = None
         self._notice_timer: Timer | None = None
         self._forms: dict[type[ModalScreen[Any]], ModalScreen[Any]] = {}
+        # Set once the contacts, touches and actions are read after the first screen.
+        self.loaded = asyncio.Event()
 
     def on_mount(self) -> None:
         if not self.is_headless:
@@ -123,6 +126,7 @@ class ReltuiApp(App[None]):
     def _touches_read(self) -> None:
         if any(isinstance(screen, ReviewScreen) for screen in self.screen_stack):
             self.review_screen.sync()
+        self.loaded.set()
 
     def _handle_exception(self, error: Exception) -> None:
         # A damaged contacts file can surface after the store opened, when it is first read.

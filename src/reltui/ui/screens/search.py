@@ -103,7 +103,9 @@ class SearchScreen(ModalScreen[int | None]):
         self.app.call_from_thread(self._show, query, options)
 
     def _show(self, query: str, options: list[Option]) -> None:
-        if not self.is_attached:
+        # A search for an earlier prefix can finish after a later one on a busy machine: only
+        # the results for what the box holds now are shown.
+        if not self.is_attached or query != self.query_one("#search-input", Input).value:
             return
         results = self.query_one(OptionList)
         results.clear_options()
