@@ -144,7 +144,7 @@ def test_review_in_a_real_terminal(
     # The review backed up the database as it was before its first answer.
     [backup] = list_backups(db)
     assert not list((backup.path / "reviews").glob("*.json"))
-    assert len(list((backup.path / "contacts").glob("*.json"))) == 1
+    assert len(list((backup.path / "contacts").glob("[0-9]*.json"))) == 1
 
 
 def test_demo_from_a_new_users_empty_home(

@@ -157,7 +157,7 @@ async def test_a_damaged_contacts_file_found_after_the_first_screen_ends_in_one_
             ]
         )
     with open_store(tmp_path / "db") as store:
-        second = sorted((tmp_path / "db" / "contacts").iterdir())[1]
+        second = sorted((tmp_path / "db" / "contacts").glob("[0-9]*.json"))[1]
         second.write_bytes(b"{")
         app = make(store, queue="all")
         async with app.run_test(size=(80, 24)) as pilot:

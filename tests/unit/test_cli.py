@@ -240,7 +240,7 @@ def test_corruption_names_the_backup_and_restore_brings_it_back(sample_db):
 
 def test_a_damaged_shard_found_after_opening_is_one_line_too(sample_db):
     backup = make_backup(sample_db, keep=3)
-    [shard] = (sample_db / "contacts").iterdir()
+    [shard] = (sample_db / "contacts").glob("[0-9]*.json")
     shard.write_bytes(b'{"contacts": {"1": ')
     out = sample_db.parent
     commands = (

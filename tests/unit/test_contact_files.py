@@ -19,7 +19,7 @@ def records(count, start=0):
 
 
 def shard_files(db_path):
-    return sorted(path.name for path in (db_path / "contacts").iterdir())
+    return sorted(path.name for path in (db_path / "contacts").glob("[0-9]*.json"))
 
 
 @pytest.fixture
@@ -253,3 +253,42 @@ def test_readers_see_a_whole_database_while_imports_rewrite_it(tmp_path):
         writer.kill()
         writer.wait(timeout=10)
     assert len(rounds) >= 4, "the reader must have read while imports ran"
+
+
+def order_files(db_path):
+    return sorted(path.name for path in (db_path / "contacts").glob("order-*.json"))
+
+
+def test_an_edit_that_keeps_the_name_leaves_the_review_order_file_alone(big):
+    before = order_files(big)
+    with Store.open(big) as store:
+        store.edit_contact(5, {"name": "Person 00004", "company": "New Co"})
+    assert order_files(big) == before  # a company: one shard and the small index
+    with Store.open(big) as store:
+        store.edit_contact(5, {"name": "Zed Person", "company": "New Co"})
+        assert store.contact_ids_by_name()[-1] == 5
+    # A new order file; the one before stays, retired, for readers until the next writer.
+    assert order_files(big)[-1] > before[-1] and before[-1] in order_files(big)
+    with Store.open(big, read_only=True) as store:
+        assert store.contact(5).name == "Zed Person" and store.contact(5).company == "New Co"
+        assert store.contact_ids_by_name()[-1] == 5
+
+
+def test_a_schema_3_database_keeps_its_order_in_the_index_until_its_first_writer(big):
+    index_path = big / "contacts.json"
+    with Store.open(big, read_only=True) as store:
+        ids, names = list(store._files.ids), list(store._files.names)
+    data = orjson.loads(index_path.read_bytes())
+    del data["checksum"]
+    index = data["index"]["1"]
+    (big / "contacts" / index.pop("order")[0]).unlink()
+    index["ids"], index["names"] = ids, names
+    data["meta"]["1"]["schema"] = 3
+    index_path.write_bytes(orjson.dumps(data))
+    with Store.open(big) as store:
+        assert store._files.ids == ids
+        store.edit_contact(1, {"name": "Person 00000", "company": "Upgraded"})
+    upgraded = orjson.loads(index_path.read_bytes())
+    assert "ids" not in upgraded["index"]["1"] and upgraded["meta"]["1"]["schema"] == 4
+    with Store.open(big, read_only=True) as store:
+        assert store._files.ids == ids and store.contact(1).company == "Upgraded"

@@ -91,20 +91,20 @@ def test_a_backup_holding_an_invalid_review_is_not_good(sample):
     assert restored.exit_code == 0 and good.name in restored.stdout
 
 
-def test_a_name_changed_in_the_index_is_a_checksum_mismatch(sample):
-    index = sample / "contacts.json"
-    raw = index.read_bytes()
+def test_a_name_changed_in_the_review_order_is_a_checksum_mismatch(sample):
+    [order] = (sample / "contacts").glob("order-*.json")
+    raw = order.read_bytes()
     assert b'"Amelia Hart"' in raw
-    index.write_bytes(raw.replace(b'"Amelia Hart"', b'"Amelia Hurt"'))
+    order.write_bytes(raw.replace(b'"Amelia Hart"', b'"Amelia Hurt"'))
     one_line(
         run("stats", db=sample),
         sample,
-        f"{index}: checksum mismatch (changed on disk after reltui wrote it)",
+        f"{order}: checksum mismatch (changed on disk after reltui wrote it)",
     )
 
 
 def test_a_flip_in_a_shard_that_still_parses_is_a_checksum_mismatch(sample):
-    [shard] = (sample / "contacts").iterdir()
+    [shard] = (sample / "contacts").glob("[0-9]*.json")
     raw = shard.read_bytes()
     shard.write_bytes(raw.replace(b"hartwell.example.com", b"hartwelL.example.com", 1))
     one_line(
@@ -152,7 +152,7 @@ def test_a_missing_index_is_reported_with_the_backup(sample):
 
 
 def test_a_missing_shard_is_reported_with_the_backup(sample):
-    [shard] = (sample / "contacts").iterdir()
+    [shard] = (sample / "contacts").glob("[0-9]*.json")
     shard.unlink()
     with pytest.raises(StoreError, match="file is missing; newest good backup"):
         Store.open(sample, read_only=True)

@@ -82,7 +82,10 @@ def test_an_index_from_another_database_does_not_take_its_reviews(store, db_path
     close_unfolded(store)
     with Store.open(tmp_path / "other") as other:
         other.import_records([ContactRecord(name="Stranger", emails=["s@example.com"])])
+    # The other database's index and the review order it names, as a careless copy brings them.
     (db_path / "contacts.json").write_bytes((tmp_path / "other" / "contacts.json").read_bytes())
+    for order in (tmp_path / "other" / "contacts").glob("order-*.json"):
+        (db_path / "contacts" / order.name).write_bytes(order.read_bytes())
     with pytest.raises(StoreError, match="journal.jsonl: line 1: review of another database"):
         Store.open(db_path, read_only=True)
 

@@ -1,8 +1,12 @@
 """Contacts on disk: a small index that opens fast, and shards read when a contact is wanted.
 
 - ``contacts.json`` holds the schema version and the index: the database's own random id, the
-  next contact id to give (ids are never reused), every contact's id and name in review order
-  (name regardless of case, then id), and which file holds each shard.
+  next contact id to give (ids are never reused), which file holds the review order and which
+  holds each shard.
+- ``contacts/order-GGGGGG.json`` holds every contact's id and name in review order (name
+  regardless of case, then id), as written by generation ``GGGGGG``. It is written again only
+  when a name changes or a contact is added: an edit of a million-contact database rewrites
+  one shard and the small index, not twenty megabytes of names.
 - ``contacts/NNNNNN-GGGGGG.json`` holds the contacts whose ids fall in shard ``NNNNNN``
   (``SHARD_SIZE`` ids each), as written by generation ``GGGGGG``. A shard file never changes
   once written.
@@ -15,8 +19,9 @@ before still finds every shard it names. Shard files the index does not name (le
 interrupted import, or retired twice over) are removed by the next writer.
 
 Databases written before the index (schema 1) hold every contact inline in ``contacts.json``
-under ``contacts``; they are read whole. Older databases (schema 1 and 2) are rewritten in the
-current form by the first writer that opens them.
+under ``contacts``; they are read whole; schema 3 holds the review order in the index itself.
+Older databases (schema 1 to 3) are rewritten in the current form by the first writer that
+opens them.
 """
 
 from __future__ import annotations
@@ -49,7 +54,7 @@ from reltui.store.storage import (
 )
 from reltui.store.validation import CONTACT_LISTS, CONTACT_TEXT, contact_problem
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 CONTACTS_FILE = "contacts.json"
 CONTACTS_DIR = "contacts"
 SHARD_SIZE = 1000
@@ -59,6 +64,7 @@ FEW_CHANGES = 16
 TABLE = "contacts"
 INDEX_TABLE = "index"
 _SHARD_NAME = re.compile(r"^(\d{6})-(\d{6})\.json$")
+_ORDER_NAME = re.compile(r"^order-(\d{6})\.json$")
 
 Document = dict[str, Any]
 # The fields ``contact_problem`` checks, and each type it lets them have.
@@ -180,6 +186,8 @@ class ContactFiles:
         # Each shard's file, its number of contacts, and the CRC-32 of its bytes (``None`` for a
         # file written before shards were checked).
         self._files: dict[int, tuple[str, int, int | None]] = {}
+        # The review order's file, its number of contacts and CRC-32 (``None`` before schema 4).
+        self._order: tuple[str, int, int] | None = None
         self._generation = 0
         self._retired: list[str] = []
         self.next_id = 1
@@ -199,8 +207,7 @@ class ContactFiles:
                 "database": new_database_id(),
                 "next_id": 1,
                 "generation": 0,
-                "ids": [],
-                "names": [],
+                "order": None,
                 "shards": {},
             }
         )
@@ -223,7 +230,11 @@ class ContactFiles:
             return
         try:
             index = next(iter(data[INDEX_TABLE].values()))
-            ids, names, shards = index["ids"], index["names"], index["shards"]
+            order = index.get("order") if "ids" not in index else None
+            ids, names = (
+                self._read_order(order) if "ids" not in index else (index["ids"], index["names"])
+            )
+            shards = index["shards"]
             generation = index["generation"]
             retired = index.get("retired", [])
             database_id = index.get("database")
@@ -248,7 +259,10 @@ class ContactFiles:
                 )
                 and sum(entry[1] for entry in files.values()) == len(ids)
                 and type(retired) is list
-                and all(type(name) is str and _SHARD_NAME.match(name) for name in retired)
+                and all(
+                    type(name) is str and (_SHARD_NAME.match(name) or _ORDER_NAME.match(name))
+                    for name in retired
+                )
                 and (database_id is None or type(database_id) is str)
                 and type(next_id) is int
                 and next_id > max(ids, default=0)
@@ -264,10 +278,36 @@ class ContactFiles:
             if not (self.directory / name).is_file():
                 raise CorruptDatabase(f"{self.directory / name}: file is missing")
         self.ids, self.names, self._known = ids, names, known
+        self._order = (order[0], order[1], order[2]) if order else None
         self._files, self._generation = files, generation
         self.next_id, self.database_id = next_id, database_id
         self._retired = retired
         self.schema = _schema_of(data)
+
+    def _read_order(self, entry: Any) -> tuple[Any, Any]:
+        """The ids and names of the review order file ``entry`` names (``[]`` when ``None``:
+        a database without contacts); ``ValueError`` or ``KeyError`` when it is not right."""
+        if entry is None:
+            return [], []
+        name, count, crc = entry
+        if type(name) is not str or not _ORDER_NAME.match(name) or type(crc) is not int:
+            raise ValueError(name)
+        path = self.directory / name
+        raw = read_store_bytes(path)
+        if raw is None:
+            raise CorruptDatabase(f"{path}: file is missing")
+        if zlib.crc32(raw) != crc:
+            raise CorruptDatabase(
+                f"{path}: checksum mismatch (changed on disk after reltui wrote it)"
+            )
+        try:
+            order = parse_object(path, raw, "unexpected content")
+        except CorruptFileError as error:
+            raise CorruptDatabase(str(error)) from None
+        ids, names = order["ids"], order["names"]
+        if type(ids) is not list or len(ids) != count:
+            raise ValueError(name)
+        return ids, names
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -390,9 +430,12 @@ class ContactFiles:
                 by_shard[number] = {str(i): documents[i] for i in ids[start:end]}
         ids, names = review_order(documents, ids)
         next_id = max(self.next_id, max(documents, default=0) + 1)
-        files, generation, replaced, database_id = self._write_files(by_shard, ids, names, next_id)
+        files, generation, replaced, database_id, order = self._write_files(
+            by_shard, ids, names, next_id, order_changed=True
+        )
         gone = set(self._retired)
         with self._lock:
+            self._order = order
             self.documents = documents
             self.ids, self.names, self._known = ids, names, set(ids)
             self._by_id = self._names_by_id = None
@@ -419,12 +462,17 @@ class ContactFiles:
                 for i in range(first, first + SHARD_SIZE)
                 if i in changed or i in documents
             }
-        ids, names = list(self.ids), list(self.names)
-        for contact_id in sorted(changed):
+        # The review order changes only with a name or a new contact: most edits keep it, and
+        # neither copy nor write it.
+        reordered = [
+            contact_id
+            for contact_id in sorted(changed)
+            if contact_id not in self._known or self.name(contact_id) != changed[contact_id]["name"]
+        ]
+        ids, names = (list(self.ids), list(self.names)) if reordered else (self.ids, self.names)
+        for contact_id in reordered:
             name = changed[contact_id]["name"]
             if contact_id in self._known:
-                if self.name(contact_id) == name:
-                    continue
                 place = ids.index(contact_id)
                 del ids[place], names[place]
             # The place review_order would give it: by folded name, then by id.
@@ -434,10 +482,13 @@ class ContactFiles:
             ids.insert(place, contact_id)
             names.insert(place, name)
         next_id = max(self.next_id, max(changed) + 1)
-        files, generation, replaced, database_id = self._write_files(by_shard, ids, names, next_id)
+        files, generation, replaced, database_id, order = self._write_files(
+            by_shard, ids, names, next_id, order_changed=bool(reordered)
+        )
         gone = set(self._retired)
         added = [contact_id for contact_id in sorted(changed) if contact_id not in self._known]
         with self._lock:
+            self._order = order
             documents.update(changed)
             if self._names_by_id is not None:
                 self._names_by_id.update((i, changed[i]["name"]) for i in changed)
@@ -457,9 +508,12 @@ class ContactFiles:
         ids: list[int],
         names: list[str],
         next_id: int,
-    ) -> tuple[dict[int, tuple[str, int, int | None]], int, list[str], str]:
-        """Write the shards in ``by_shard`` as new files, then the index naming them; returns
-        the shard files, the generation, the files it retired and the database's id."""
+        *,
+        order_changed: bool,
+    ) -> tuple[dict[int, tuple[str, int, int | None]], int, list[str], str, tuple[str, int, int]]:
+        """Write the shards in ``by_shard`` as new files (and the review order, when it changed
+        or has no file yet), then the index naming them; returns the shard files, the
+        generation, the files it retired, the database's id and the review order's file."""
         generation = self._generation + 1
         files = dict(self._files)
         written: list[Path] = []
@@ -474,15 +528,25 @@ class ContactFiles:
                 _write_new_file(path, payload)
                 written.append(path)
                 files[number] = (name, len(table), zlib.crc32(payload))
+            order = self._order
+            if order_changed or order is None:
+                name = f"order-{generation:06d}.json"
+                path = self.directory / name
+                remove_own_file(path)
+                payload = dumps_checked({"ids": ids, "names": names})
+                _write_new_file(path, payload)
+                written.append(path)
+                order = (name, len(ids), zlib.crc32(payload))
             fsync_dir(self.directory)
             replaced = sorted(self._files[n][0] for n in by_shard if n in self._files)
+            if self._order is not None and order != self._order:
+                replaced.append(self._order[0])
             database_id = self.database_id or new_database_id()
             index = {
                 "database": database_id,
                 "next_id": next_id,
                 "generation": generation,
-                "ids": ids,
-                "names": names,
+                "order": list(order),
                 "shards": {str(number): list(entry) for number, entry in sorted(files.items())},
                 "retired": replaced,
             }
@@ -492,7 +556,7 @@ class ContactFiles:
                 with contextlib.suppress(OSError):
                     path.unlink()
             raise
-        return files, generation, replaced, database_id
+        return files, generation, replaced, database_id, order
 
     def _remove_retired(self, gone: set[str]) -> None:
         for name in gone:
@@ -505,9 +569,13 @@ class ContactFiles:
             return
         referenced = {entry[0] for entry in self._files.values()}
         referenced.update(self._retired)
+        if self._order is not None:
+            referenced.add(self._order[0])
         for entry in self.directory.iterdir():
             if entry.name not in referenced and (
-                _SHARD_NAME.match(entry.name) or entry.name.endswith(".tmp")
+                _SHARD_NAME.match(entry.name)
+                or _ORDER_NAME.match(entry.name)
+                or entry.name.endswith(".tmp")
             ):
                 with contextlib.suppress(OSError):
                     remove_own_file(entry)
