@@ -23,19 +23,17 @@ from reltui.config import Settings
 from reltui.review.queues import build_queue
 from reltui.review.session import ReviewSession
 from reltui.store.db import Store, StoreError
-from reltui.store.export import export_to_file
 from reltui.ui.app_bindings import APP_BINDINGS
 from reltui.ui.commands import ReviewCommands
-from reltui.ui.contact_rows import ContactRows
 from reltui.ui.keymap import key_of, user_keymap
 from reltui.ui.messages import ReviewChanged
 from reltui.ui.screens.review import ReviewScreen
-from reltui.ui.screens.summary import SummaryScreen
 from reltui.ui.signals import install_signal_handlers
 from reltui.ui.widgets.notice_line import Notice, NoticeLine
 
 if TYPE_CHECKING:
     from reltui.review.search import ContactSearch
+    from reltui.ui.contact_rows import ContactRows
 
 FALLBACK_THEME = "textual-dark"
 
@@ -222,6 +220,8 @@ class ReltuiApp(App[None]):
         """Every contact's list row, brought up to date with this session's changes."""
         with self._index_lock:
             if self._contact_rows is None:
+                from reltui.ui.contact_rows import ContactRows  # with the list, not the start
+
                 today = self.session.clock().date()
                 self._contact_rows = ContactRows(
                     self.store, self.settings.cadence_days, today, self.settings.touch_days
@@ -271,6 +271,8 @@ class ReltuiApp(App[None]):
             self.push_screen(ContactListScreen(self.session.current_id))
 
     def show_summary(self) -> None:
+        from reltui.ui.screens.summary import SummaryScreen  # loads when first shown
+
         if not isinstance(self.screen, SummaryScreen):
             self.push_screen(SummaryScreen(self.session))
 
@@ -315,7 +317,7 @@ class ReltuiApp(App[None]):
 
     def action_quit_review(self) -> None:
         """``q``: the summary first when something was answered, then quit."""
-        if isinstance(self.screen, SummaryScreen) or not self.session.answered_any:
+        if self.screen.id == "summary" or not self.session.answered_any:
             self.exit()
         else:
             self.show_summary()
@@ -334,6 +336,8 @@ class ReltuiApp(App[None]):
         today = self.session.clock().date().isoformat()
         path = export_path(directory or Path.home(), today)
         try:
+            from reltui.store.export import export_to_file
+
             count = export_to_file(self.store, path, questions=self.settings.questions)
         except (OSError, StoreError) as error:
             self.call_from_thread(

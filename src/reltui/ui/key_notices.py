@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import events
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from reltui.ui.keymap import bound_keys
 
 if TYPE_CHECKING:
     from reltui.ui.app import ReltuiApp
+
+
+def _typing_into(widget: object) -> bool:
+    """Whether ``widget`` takes typed text: an Input, or a TextArea (whose module, slow to
+    import, is loaded by the forms that use one, so none can have the focus before)."""
+    text_area = sys.modules.get("textual.widgets._text_area")
+    return isinstance(widget, Input) or (
+        text_area is not None and isinstance(widget, text_area.TextArea)
+    )
+
 
 READ_ONLY = (
     "Read-only: this review only looks; answers, notes, contacts and actions cannot change "
@@ -31,7 +42,7 @@ class ExplainsKeys(Screen[None]):
         return cast("ReltuiApp", self.app)
 
     def on_key(self, event: events.Key) -> None:
-        if isinstance(self.focused, (Input, TextArea)):
+        if _typing_into(self.focused):
             return  # typed into the field
         reason = self.why_key_does_nothing(event.key)
         if reason:
