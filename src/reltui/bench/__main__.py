@@ -23,7 +23,7 @@ from reltui.store.db import now_local
 
 DEFAULT_SIZES = (1000, 10000, 100000)
 MIN_ANSWERS = 200
-STEPS_NOTE = "touches, contact edits and actions marked done: a tenth as many (at least 5) each"
+STEPS_NOTE = "touches, contact edits and actions marked done: a quarter as many (at least 5) each"
 
 # (field, label, unit format, target)
 ROWS: tuple[tuple[str, str, str, str], ...] = (

@@ -50,7 +50,7 @@ ANSWER_TIMEOUT = 10.0
 SCREEN_SIZE = (120, 40)
 MINIMAL_TEXT = "The first screen of a minimal app"
 # How many touches and contact edits are timed, per answer timed.
-STEP_SHARE = 0.1
+STEP_SHARE = 0.25
 MIN_STEPS = 5
 
 
