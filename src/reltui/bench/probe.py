@@ -102,8 +102,12 @@ class Probe:
 
     async def answer_all(self, app: App[Any]) -> None:
         try:
-            # Let anything the app started after its first frame finish before timing keys.
+            # Let what the app reads after its first frame (contacts checked, touches and
+            # actions read: ``app.loaded``) finish before timing keys.
             await asyncio.sleep(0.2)
+            loaded = getattr(app, "loaded", None)
+            if loaded is not None:
+                await loaded.wait()
             await app.workers.wait_for_complete()
             await asyncio.sleep(SETTLE)
             assert self.store is not None
@@ -122,6 +126,11 @@ class Probe:
 
     async def timed_key(self, app: App[Any], key: str, what: str) -> float:
         """Press ``key``, which must save something; its time from the key to the last frame."""
+        if getattr(app, "current_notice", None) is not None:
+            # The notice of the step before would go out of sight on its own timer, in a frame
+            # that is not this key's: clear it first, and let that frame pass.
+            app.clear_notifications()
+            await asyncio.sleep(SETTLE)
         loop = asyncio.get_running_loop()
         character = key if len(key) == 1 else None
         event = events.Key(key, character)
