@@ -63,12 +63,17 @@ def test_an_edit_moves_a_contact_between_keys():
     assert index.first_match("ada lovelace", "", "engines", 1, documents.__getitem__) is None
 
 
-def test_a_review_checks_every_shard_without_keeping_them(tmp_path):
+def test_a_review_checks_every_shard_keeping_them_only_for_a_small_database(tmp_path, monkeypatch):
+    from reltui.store import relationship
     from reltui.store.db import Store
 
     with Store.open(tmp_path / "db", create=True) as store:
         for number in range(3):
             store.add_contact({"name": f"Person {number}", "email": f"p{number}@example.com"})
+    with Store.open(tmp_path / "db") as store:
+        store.check_contacts()
+        assert len(store._files.documents) == 3
+    monkeypatch.setattr(relationship, "KEEP_CHECKED_UP_TO", 2)
     with Store.open(tmp_path / "db") as store:
         store.check_contacts()
         assert store._files.documents == {}

@@ -320,8 +320,8 @@ class Store(RelationshipStore):
             raise self._damage_or_change(error) from None
 
     def check_contacts(self) -> None:
-        """Check every contact now, keeping only the duplicate index (``_check_contacts``);
-        raises as ``load_all`` does."""
+        """Check every contact now and index them for duplicates (``_check_contacts``); raises
+        as ``load_all`` does."""
         try:
             with collector_paused():
                 self._check_contacts()

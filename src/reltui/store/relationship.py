@@ -24,6 +24,11 @@ if TYPE_CHECKING:
     from reltui.store.contact_files import ContactFiles
 
 
+# Up to this many contacts a review keeps every document it checked (about 250 MB at most), so
+# that the list and search open at once; beyond, it keeps none (a million would take a gigabyte).
+KEEP_CHECKED_UP_TO = 250_000
+
+
 class RelationshipStore:
     """Mixed into ``Store``: what it needs from it is declared here."""
 
@@ -81,14 +86,16 @@ class RelationshipStore:
                 self._duplicates = DuplicateIndex(self.contact_documents())
 
     def _check_contacts(self) -> None:
-        """Read and check every contact once, keeping only the duplicate index in memory.
+        """Read and check every contact once, and build the duplicate index as they go by.
 
         What a review does in the background: a damaged shard is found before the user reaches
-        it, and the first edit finds duplicates at once, without holding every contact's
-        document (a gigabyte at a million contacts).
+        it, and the first edit finds duplicates at once. The documents are kept for the list
+        and search up to ``KEEP_CHECKED_UP_TO`` contacts (about a kilobyte each); a larger
+        database keeps only the index, and the list reads them as it opens.
         """
+        keep = len(self._files) <= KEEP_CHECKED_UP_TO
         with self._duplicates_lock:
-            documents = self._files.each_document(keep=False)
+            documents = self._files.each_document(keep=keep)
             if self._duplicates is None:
                 self._duplicates = DuplicateIndex(documents)
             else:

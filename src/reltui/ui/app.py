@@ -107,10 +107,9 @@ class ReltuiApp(App[None]):
     def _read_all_contacts(self) -> None:
         """Check the contacts the first screen did not need while the user reads it.
 
-        A damaged file is found now rather than halfway through the review, and the first edit
-        or added contact checks for duplicates without a pause. The contacts are not kept: the
-        list and search read them as they open, and a review of a million holds no gigabyte
-        of documents it never shows.
+        A damaged file is found now rather than halfway through the review, the first edit or
+        added contact checks for duplicates without a pause, and (up to a quarter of a million
+        contacts) the list and search open without reading the rest of the database first.
         """
         self.store.check_contacts()
         self.store.last_touches()
