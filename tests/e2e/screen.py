@@ -30,8 +30,8 @@ def showing(
 ) -> Callable[[str], bool]:
     """A wait_for predicate: this contact at this queue position, with these answers.
 
-    Notifications ("Saved", "Undone") stack over the right of the screen for a few seconds and
-    may hide question rows; hidden rows are not compared, except those in ``must_see``.
+    A notice ("Saved", "Undid: ...") covers the line above the footer for a few seconds and may
+    hide a question row; hidden rows are not compared, except those in ``must_see``.
     """
 
     def check(screen: str) -> bool:
