@@ -22,6 +22,7 @@ from reltui.formats.cleaning import (
 from reltui.formats.decoding import guess_encoding
 from reltui.formats.records import ContactRecord, SkippedRow
 from reltui.formats.vcard_lines import Property, RawCard, TruncatedCardError, raw_cards
+from reltui.memory import collector_paused
 
 __all__ = ["TruncatedCardError", "VCardResult", "read_cards"]
 
@@ -59,6 +60,11 @@ def read_cards(data: bytes, progress: Callable[[int], None] | None = None) -> VC
 
     Raises ``TruncatedCardError`` when the data ends inside a card.
     """
+    with collector_paused():  # a record per card, none of them garbage
+        return _read(data, progress)
+
+
+def _read(data: bytes, progress: Callable[[int], None] | None) -> VCardResult:
     result = VCardResult()
     encodings: dict[str, None] = {}
     cards = list(raw_cards(data))
