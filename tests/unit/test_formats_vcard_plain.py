@@ -5,7 +5,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reltui.formats import vcard
-from reltui.formats.vcard_lines import TruncatedCardError, plain_cards
+from reltui.formats.vcard_lines import TruncatedCardError
+from reltui.formats.vcard_plain import plain_cards
 
 
 def read_line_by_line(data):

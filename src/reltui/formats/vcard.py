@@ -27,9 +27,9 @@ from reltui.formats.vcard_lines import (
     Property,
     RawCard,
     TruncatedCardError,
-    plain_cards,
     raw_cards,
 )
+from reltui.formats.vcard_plain import plain_cards
 from reltui.memory import collector_paused
 
 __all__ = ["TruncatedCardError", "VCardResult", "read_cards"]

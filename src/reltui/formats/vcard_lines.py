@@ -3,7 +3,7 @@
 Everything here works on bytes so that a fold or a soft line break splitting a multi-byte
 character is joined before any decoding, and so that each property can be decoded with its own
 ``CHARSET``. Every step is a single pass: a card of a million folded lines reads in linear time.
-Most files need none of that care: ``plain_cards`` reads them whole, in a few passes.
+Most files need none of that care: ``vcard_plain.plain_cards`` reads them whole.
 """
 
 from __future__ import annotations
@@ -64,9 +64,9 @@ _MARKER = re.compile(rb"\s*(BEGIN|END)\s*:\s*VCARD\s*", re.IGNORECASE)
 # A head that might name a binary property: only then is its name looked at closely.
 _BINARY_HINT = re.compile(b"|".join(sorted(BINARY_PROPERTIES)), re.IGNORECASE)
 # A head that names quoted-printable text (its value may go on after a soft line break).
-_QUOTED_PRINTABLE_HINT = re.compile(rb"QUOTED-PRINTABLE|QP", re.IGNORECASE)
+QUOTED_PRINTABLE_HINT = re.compile(rb"QUOTED-PRINTABLE|QP", re.IGNORECASE)
 # Parsed heads (name and parameters) seen in a file: most cards repeat the same few.
-_HEAD_CACHE_LIMIT = 4096
+HEAD_CACHE_LIMIT = 4096
 
 Params = dict[str, list[str]]
 # A card's decoded property texts by upper-case name, in file order, with their parameters.
@@ -128,7 +128,7 @@ def logical_lines(data: bytes) -> Iterator[tuple[int, bytes]]:
     quoted_printable = False
     dropping = False
     binary_hint = _BINARY_HINT.search
-    quoted_printable_hint = _QUOTED_PRINTABLE_HINT.search
+    quoted_printable_hint = QUOTED_PRINTABLE_HINT.search
     for number, line in physical_lines(data):
         if (
             current is not None
@@ -233,22 +233,22 @@ def parse_line(
     if heads is not None and head in heads:
         parsed = heads[head]
     else:
-        parsed = _parse_head(head)
-        if heads is not None and len(heads) < _HEAD_CACHE_LIMIT:
+        parsed = parse_head(head)
+        if heads is not None and len(heads) < HEAD_CACHE_LIMIT:
             heads[head] = parsed
     if parsed is None:
         return BadLine(number, _preview(line), "not a property name")
     name, params = parsed
-    if _is_quoted_printable(params):
+    if is_quoted_printable(params):
         value = binascii.a2b_qp(value)
     return Property(number, name, params, value)
 
 
-def _is_quoted_printable(params: Params) -> bool:
+def is_quoted_printable(params: Params) -> bool:
     return "ENCODING" in params and params["ENCODING"][-1].upper() in ("QUOTED-PRINTABLE", "QP")
 
 
-def _parse_head(head: bytes) -> tuple[str, dict[str, list[str]]] | None:
+def parse_head(head: bytes) -> tuple[str, dict[str, list[str]]] | None:
     """A head's upper-case property name and its parameters; None when the name is no name."""
     name_part, _, params_part = head.partition(b";")
     match = _NAME.fullmatch(name_part.strip())
@@ -308,119 +308,3 @@ def _preview(line: bytes) -> str:
     text = line.decode("utf-8", errors="replace")
     text = "".join(char if char.isprintable() else " " for char in text[: _PREVIEW + 1])
     return text if len(text) <= _PREVIEW else text[: _PREVIEW - 3] + "..."
-
-
-# How a plain file's line is read, by its head (the text before the first colon); a wanted
-# property's head reads as its name and parameters instead.
-_IGNORED = "ignored"  # a property that is not wanted, binary ones included
-_BEGIN = "begin"  # BEGIN, if the value is VCARD
-_END = "end"  # END, if the value is VCARD
-_CAREFUL = "careful"  # a line that only the line-by-line reading reads right
-_MARKER_HEAD = re.compile(rb"\s*(BEGIN|END)\s*", re.IGNORECASE)
-_MARKER_VALUE = re.compile(rb"\s*VCARD\s*", re.IGNORECASE)
-# What bytes.strip() strips, for a line that is blank to logical_lines.
-_ASCII_WHITESPACE = " \t\n\r\x0b\x0c"
-_FOLD = re.compile(rb"\n[ \t]")
-# A fold after a line with no colon: logical_lines drops it (after a blank line) or joins it
-# into that line's head, which must then be read whole; and a fold that starts the file.
-# (Possessive, as a head ends at its colon: no backtracking into it.)
-_FOLD_AFTER_HEADLESS_LINE = re.compile(rb"\n(?:[^ \t\n:][^\n:]*+)?\n[ \t]")
-_FOLD_AT_START = re.compile(rb"(?:[^ \t\n:][^\n:]*+)?\n[ \t]|[ \t]")
-# Characters split into lines at a time: all of a large file's lines at once take twice its size.
-_BLOCK = 1 << 20
-
-
-def plain_cards(data: bytes, wanted: frozenset[str]) -> list[tuple[int, CardTexts]] | None:
-    """Each top-level card's number and the texts of its ``wanted`` properties, read quickly.
-
-    This is for the common file, UTF-8 throughout with no quoted-printable, no ``CHARSET`` and
-    no unreadable line: the whole text is unfolded and decoded at once, and each line read by
-    its head, parsed once per file. The texts are those ``raw_cards`` and decoding as UTF-8
-    give. Returns None for any other file, which ``raw_cards`` reads line by line for its
-    charsets, line numbers and warnings. Raises ``TruncatedCardError`` as ``raw_cards`` does.
-    """
-    text = _unfolded_text(data)
-    if text is None:
-        return None
-    cards: list[tuple[int, CardTexts]] = []
-    texts: CardTexts = {}
-    depth = number = 0
-    kinds: dict[str, tuple[str, Params] | str] = {}
-    for line in _lines(text):
-        head, colon, value = line.partition(":")
-        if not colon:
-            if line.strip(_ASCII_WHITESPACE):
-                return None  # an unreadable line, which has a warning with its line number
-            continue
-        kind = kinds.get(head)
-        if kind is None:
-            kind = _head_kind(head, wanted)
-            if len(kinds) < _HEAD_CACHE_LIMIT:
-                kinds[head] = kind
-        if type(kind) is tuple:
-            if depth == 1:
-                name, params = kind
-                texts.setdefault(name, []).append((value, params))
-        elif kind is _BEGIN and _is_vcard(value):
-            depth += 1
-            if depth == 1:
-                number += 1
-                texts = {}
-        elif kind is _END and _is_vcard(value):
-            if depth == 1:
-                cards.append((number, texts))
-            depth = max(depth - 1, 0)
-        elif kind is _CAREFUL:
-            return None
-    if depth > 0:
-        raise TruncatedCardError(number)
-    return cards
-
-
-def _unfolded_text(data: bytes) -> str | None:
-    """The logical lines of ``data``, joined by LF; None when they need reading line by line.
-
-    That is when lines end with CR alone, when a fold follows a line with no colon, and when
-    the unfolded text is not UTF-8.
-    """
-    if b"\n" not in data:
-        return None
-    text = data.replace(b"\r\n", b"\n")  # the one CR that physical_lines strips from a line
-    if _FOLD.search(text) is not None or text.startswith((b" ", b"\t")):
-        if _FOLD_AT_START.match(text) or _FOLD_AFTER_HEADLESS_LINE.search(text):
-            return None
-        text = _FOLD.sub(b"", text)
-    try:
-        return text.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-
-
-def _lines(text: str) -> Iterator[str]:
-    """The lines of ``text`` as ``text.split("\\n")`` gives them, split a block at a time."""
-    start = 0
-    while (end := text.find("\n", start + _BLOCK)) != -1:
-        yield from text[start:end].split("\n")
-        start = end + 1
-    yield from text[start:].split("\n")
-
-
-def _head_kind(head: str, wanted: frozenset[str]) -> tuple[str, Params] | str:
-    """How ``plain_cards`` reads a line with this head, as ``logical_lines`` and ``parse_line``
-    would: ignored, a marker, a wanted property's name and parameters, or only read carefully.
-    """
-    raw = head.encode("utf-8")
-    if _QUOTED_PRINTABLE_HINT.search(raw) is not None or raw.count(b'"') % 2:
-        return _CAREFUL  # soft line breaks, or a quoted colon that parse_line looks past
-    marker = _MARKER_HEAD.fullmatch(raw)
-    if marker is not None:
-        return _BEGIN if marker.group(1).upper() == b"BEGIN" else _END
-    parsed = _parse_head(raw)
-    if parsed is None or "CHARSET" in parsed[1] or _is_quoted_printable(parsed[1]):
-        return _CAREFUL
-    return parsed if parsed[0] in wanted else _IGNORED
-
-
-def _is_vcard(value: str) -> bool:
-    """Tell whether a BEGIN or END line's value makes it a marker, as ``_MARKER`` reads it."""
-    return value == "VCARD" or _MARKER_VALUE.fullmatch(value.encode("utf-8")) is not None
