@@ -32,7 +32,7 @@ import re
 import secrets
 import threading
 import zlib
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -46,18 +46,17 @@ from reltui.store.files import (
     remove_own_file,
     write_bytes_atomic,
 )
+from reltui.store.shards import SHARD_SIZE, Document, documents_of, shard_of, shard_runs
 from reltui.store.storage import (
     CorruptFileError,
     dumps_checked,
     parse_object,
     read_store_bytes,
 )
-from reltui.store.validation import CONTACT_LISTS, CONTACT_TEXT, contact_problem
 
 SCHEMA_VERSION = 4
 CONTACTS_FILE = "contacts.json"
 CONTACTS_DIR = "contacts"
-SHARD_SIZE = 1000
 # Up to this many contacts written at once (an edit, a contact added by hand), only their
 # shards are written again: see ``ContactFiles._write_few``.
 FEW_CHANGES = 16
@@ -65,21 +64,6 @@ TABLE = "contacts"
 INDEX_TABLE = "index"
 _SHARD_NAME = re.compile(r"^(\d{6})-(\d{6})\.json$")
 _ORDER_NAME = re.compile(r"^order-(\d{6})\.json$")
-
-Document = dict[str, Any]
-# The fields ``contact_problem`` checks, and each type it lets them have.
-_LISTS = CONTACT_LISTS
-_CHECKED = frozenset(("name", *CONTACT_TEXT, *CONTACT_LISTS))
-_ALLOWED_SHAPES = frozenset(
-    [("name", str)]
-    + [(name, kind) for name in CONTACT_TEXT for kind in (str, type(None))]
-    + [(name, kind) for name in CONTACT_LISTS for kind in (list, type(None))]
-)
-
-
-def shard_of(contact_id: int) -> int:
-    """The shard holding ``contact_id``."""
-    return (contact_id - 1) // SHARD_SIZE + 1
 
 
 def review_order(
@@ -95,63 +79,6 @@ def review_order(
     folded = fold_all(names)
     order = sorted(range(len(ids)), key=folded.__getitem__)
     return [ids[i] for i in order], [names[i] for i in order]
-
-
-def _shards(ids: list[int]) -> Iterator[tuple[int, int, int]]:
-    """``(shard, start, end)`` for each run of ``ids`` (sorted) in one shard."""
-    start = 0
-    while start < len(ids):
-        number = shard_of(ids[start])
-        end = bisect_right(ids, number * SHARD_SIZE, start)
-        yield number, start, end
-        start = end
-
-
-def _documents_of(path: Path, table: Any, shard: int | None = None) -> dict[int, Document]:
-    """The contact documents of a stored table, checked for shape (raises ``CorruptDatabase``)."""
-    if not isinstance(table, dict):
-        raise CorruptDatabase(f"{path}: file is corrupt (contacts table)")
-    documents = _well_formed(table, shard)
-    if documents is not None:
-        return documents
-    # Something is wrong: find the first record that is, and say what.
-    documents = {}
-    for key, document in table.items():
-        if not key.isdigit() or (shard is not None and shard_of(int(key)) != shard):
-            raise CorruptDatabase(f"{path}: file is corrupt (contact id {key!r} out of place)")
-        problem = contact_problem(document) if type(document) is dict else "not a record"
-        if problem is not None:
-            raise CorruptDatabase(
-                f"{path}: contact {key}: file is corrupt (bad contact record: {problem})"
-            )
-        documents[int(key)] = document
-    return documents
-
-
-def _well_formed(table: dict[str, Any], shard: int | None) -> dict[int, Document] | None:
-    """The documents of ``table`` when every key and record passes ``_documents_of``'s checks,
-    made a shard at a time rather than a record at a time; ``None`` when one does not."""
-    keys = list(table)
-    if not "".join(keys).isdigit() or not all(keys):
-        return None
-    ids = list(map(int, keys))
-    if shard is not None and ids and (shard_of(min(ids)) != shard or shard_of(max(ids)) != shard):
-        return None
-    records = list(table.values())
-    if {type(record) for record in records} - {dict}:
-        return None
-    # Every field of every record with its type: the checks of ``contact_problem`` at once.
-    shapes = {(name, type(value)) for record in records for name, value in record.items()}
-    if not shapes <= _ALLOWED_SHAPES | {shape for shape in shapes if shape[0] not in _CHECKED}:
-        return None
-    if not all(type(record.get("name")) is str for record in records):
-        return None
-    listed = {
-        type(item) for record in records for name in _LISTS for item in record.get(name) or ()
-    }
-    if listed - {str}:
-        return None
-    return dict(zip(ids, records, strict=True))
 
 
 def _write_new_file(path: Path, payload: bytes) -> None:
@@ -221,7 +148,7 @@ class ContactFiles:
         """Take the index from the parsed ``contacts.json``; raises ``CorruptDatabase``."""
         path = self.index_path
         if INDEX_TABLE not in data and TABLE in data:
-            documents = _documents_of(path, data[TABLE])
+            documents = documents_of(path, data[TABLE])
             self.documents = documents
             self.ids, self.names = review_order(documents)
             self._known = set(documents)
@@ -389,7 +316,7 @@ class ContactFiles:
             data = parse_object(path, raw, "unexpected content")
         except CorruptFileError as error:
             raise CorruptDatabase(str(error)) from None
-        documents = _documents_of(path, data.get(TABLE), number)
+        documents = documents_of(path, data.get(TABLE), number)
         if len(documents) != count or not self._known.issuperset(documents):
             raise CorruptDatabase(f"{path}: file does not match the contact index")
         if crc is not None and zlib.crc32(raw) != crc:
@@ -421,10 +348,10 @@ class ContactFiles:
         self.load_all()
         documents = dict(self.documents)
         documents.update(changed)
-        touched = {number for number, _, _ in _shards(sorted(changed))}
+        touched = {number for number, _, _ in shard_runs(sorted(changed))}
         ids = sorted(documents)
         by_shard: dict[int, dict[str, Document]] = {}
-        for number, start, end in _shards(ids):
+        for number, start, end in shard_runs(ids):
             # A schema 1 database has no shard files yet: every shard is written.
             if number in touched or number not in self._files:
                 by_shard[number] = {str(i): documents[i] for i in ids[start:end]}
