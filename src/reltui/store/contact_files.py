@@ -220,17 +220,11 @@ class ContactFiles:
         if type(name) is not str or not _ORDER_NAME.match(name) or type(crc) is not int:
             raise ValueError(name)
         path = self.directory / name
-        raw = read_store_bytes(path)
-        if raw is None:
-            raise CorruptDatabase(f"{path}: file is missing")
+        raw, order = self._read_file(path)
         if zlib.crc32(raw) != crc:
             raise CorruptDatabase(
                 f"{path}: checksum mismatch (changed on disk after reltui wrote it)"
             )
-        try:
-            order = parse_object(path, raw, "unexpected content")
-        except CorruptFileError as error:
-            raise CorruptDatabase(str(error)) from None
         ids, names = order["ids"], order["names"]
         if type(ids) is not list or len(ids) != count:
             raise ValueError(name)
@@ -305,17 +299,23 @@ class ContactFiles:
             self.documents.update(self._read_shard(number))
             self._loaded.add(number)
 
-    def _read_shard(self, number: int) -> dict[int, Document]:
-        """Shard ``number``'s documents, checked against its file's checksum and the index."""
-        name, count, crc = self._files[number]
-        path = self.directory / name
+    @staticmethod
+    def _read_file(path: Path) -> tuple[bytes, dict[str, Any]]:
+        """A shard's or the review order's bytes and the object they hold (its own checksum
+        checked); ``CorruptDatabase`` when it is missing or damaged."""
         raw = read_store_bytes(path)
         if raw is None:
             raise CorruptDatabase(f"{path}: file is missing")
         try:
-            data = parse_object(path, raw, "unexpected content")
+            return raw, parse_object(path, raw, "unexpected content")
         except CorruptFileError as error:
             raise CorruptDatabase(str(error)) from None
+
+    def _read_shard(self, number: int) -> dict[int, Document]:
+        """Shard ``number``'s documents, checked against its file's checksum and the index."""
+        name, count, crc = self._files[number]
+        path = self.directory / name
+        raw, data = self._read_file(path)
         documents = documents_of(path, data.get(TABLE), number)
         if len(documents) != count or not self._known.issuperset(documents):
             raise CorruptDatabase(f"{path}: file does not match the contact index")
